@@ -1,0 +1,79 @@
+package org.proflog.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code proflog} command line. {@link #run} is the whole program and returns the exit code;
+ * only {@link #main} exits. Exit codes: 0 ok, 1 data error, 2 usage error, 3 findings at or above
+ * {@code --fail-on}.
+ */
+@Command(
+    name = "proflog",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Reads Zeek prof.log files and tells whether a cluster leaks memory or state, "
+        + "which queue backs up, and when it will hurt.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main {
+  /** Success. */
+  public static final int OK = 0;
+  /** Nothing readable, I/O failure. */
+  public static final int DATA_ERROR = 1;
+  /** Bad options or arguments. */
+  public static final int USAGE_ERROR = 2;
+  /** A finding reached the {@code --fail-on} severity. */
+  public static final int FINDINGS = 3;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs proflog with {@code args}, writing to {@code out} and {@code err}; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    CommandLine cl = new CommandLine(new Main());
+    for (Object sub : Commands.all()) {
+      cl.addSubcommand(sub);
+    }
+    cl.setOut(o);
+    cl.setErr(e);
+    cl.setExecutionExceptionHandler(
+        (ex, cmd, parsed) -> {
+          e.println("proflog " + cmd.getCommandName() + ": " + describe(ex));
+          return DATA_ERROR;
+        });
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          CommandLine c = ex.getCommandLine();
+          e.println("proflog " + c.getCommandName() + ": " + ex.getMessage());
+          CommandLine.UnmatchedArgumentException.printSuggestions(ex, e);
+          e.println("try 'proflog " + (c == cl ? "" : c.getCommandName() + " ") + "--help'");
+          return USAGE_ERROR;
+        });
+    int code = cl.execute(args);
+    o.flush();
+    e.flush();
+    return code;
+  }
+
+  private static String describe(Throwable ex) {
+    String m = ex.getMessage();
+    return (m == null || m.isBlank()) ? ex.getClass().getSimpleName() : m;
+  }
+
+  /** Prints the version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"proflog " + (v == null ? "dev" : v)};
+    }
+  }
+}
