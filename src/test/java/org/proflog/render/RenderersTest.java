@@ -89,7 +89,7 @@ class RenderersTest {
     JsonNode last = m.readTree(lines[15]);
     assertThat(last.get("node").asText()).isEqualTo("worker-1-1");
     assertThat(last.at("/labels/thread").asText()).isEqualTo("a|b");
-    assertThat(last.get("time").decimalValue().toPlainString()).isEqualTo("1700000045.000000");
+    assertThat(lines[15]).contains("\"time\":1700000045.000000,");
   }
 
   @Test
