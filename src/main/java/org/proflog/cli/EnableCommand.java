@@ -83,7 +83,9 @@ final class EnableCommand implements Callable<Integer> {
       return Main.OK;
     }
     try {
-      ZkgPackage.of(options).writeTo(zkg, force);
+      Path name = zkg.toAbsolutePath().normalize().getFileName();
+      ZkgPackage.of(options, name == null ? ZkgPackage.DEFAULT_NAME : name.toString())
+          .writeTo(zkg, force);
     } catch (DirectoryNotEmptyException e) {
       err.println("proflog enable: directory is not empty '" + zkg + "' (use --force to write into it)");
       return Main.DATA_ERROR;

@@ -84,6 +84,15 @@ class EnableCommandTest {
   }
 
   @Test
+  void zeek9GetsTheCompanionWithANoteThatItWasNotChecked() {
+    Result r = run("enable", "--zeek-version", "9.0.0-rc1");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("# prof.log setup for Zeek 9.0")
+        .containsPattern("Zeek 9.0 was not yet\\s+#?\\s*checked")
+        .contains("event profiling_update(f: file, expensive: bool)");
+  }
+
+  @Test
   void broOutputUsesBroSpellings() {
     Result r = run("enable", "--zeek-version", "2.5");
     assertThat(r.code()).isZero();
@@ -101,6 +110,9 @@ class EnableCommandTest {
     assertThat(dir.resolve("scripts/__load__.zeek")).exists();
     assertThat(Files.readString(dir.resolve("scripts/proflog-companion.zeek")))
         .contains("module ProflogCompanion;");
+    // zkg names a local package after its directory; the README's commands must use that name.
+    assertThat(Files.readString(dir.resolve("README"))).startsWith("pkg\n===\n")
+        .contains("zkg load pkg");
 
     Result again = run("enable", "--zkg", dir.toString());
     assertThat(again.code()).isEqualTo(Main.DATA_ERROR);
