@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code proflog enable}: prints (or writes as a zkg package) the script that turns prof.log on. */
 @Command(
     name = "enable",
+    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Prints the Zeek script that turns prof.log on for a Zeek/Bro version, with where to put it and "

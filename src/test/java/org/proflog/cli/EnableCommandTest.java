@@ -55,6 +55,14 @@ class EnableCommandTest {
   }
 
   @Test
+  void helpListsTheOptionsWithExamples() {
+    Result r = run("enable", "--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("--zeek-version", "--interval", "--expensive-every",
+        "--[no-]companion", "--threshold", "--every-nth", "--zkg", "--force", "Examples:");
+  }
+
+  @Test
   void noCompanionLeavesItOut() {
     Result r = run("enable", "--zeek-version", "8.0", "--no-companion");
     assertThat(r.code()).isZero();
