@@ -49,10 +49,10 @@ event profiling_update(f: file, expensive: bool)
 
 	local fps = global_container_footprints();
 	local names: vector of string = vector();
-	for ( name in fps )
+	for ( gname in fps )
 		{
-		if ( fps[name] >= min_footprint )
-			names[|names|] = name;
+		if ( fps[gname] >= min_footprint )
+			names[|names|] = gname;
 		}
 
 	# Name order makes the lines of two snapshots easy to compare.
