@@ -28,7 +28,16 @@ public final class Main {
   /** A finding reached the {@code --fail-on} severity. */
   public static final int FINDINGS = 3;
 
-  private Main() {}
+  private final boolean colorTerminal;
+
+  private Main(boolean colorTerminal) {
+    this.colorTerminal = colorTerminal;
+  }
+
+  /** Whether {@code --color auto} means colour: a real terminal on our stdout, and no NO_COLOR. */
+  boolean colorByDefault() {
+    return colorTerminal;
+  }
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
@@ -38,7 +47,9 @@ public final class Main {
   public static int run(String[] args, PrintStream out, PrintStream err) {
     PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    CommandLine cl = new CommandLine(new Main());
+    boolean tty = out == System.out && System.console() != null && System.getenv("NO_COLOR") == null
+        && !"dumb".equals(System.getenv("TERM"));
+    CommandLine cl = new CommandLine(new Main(tty));
     for (Object sub : Commands.all()) {
       cl.addSubcommand(sub);
     }
