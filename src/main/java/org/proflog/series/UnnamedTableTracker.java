@@ -1,7 +1,9 @@
 package org.proflog.series;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Gives the unnamed per-table rows of Zeek 5.1+ expensive snapshots stable identities.
@@ -9,23 +11,26 @@ import java.util.List;
  * <p>From Zeek 5.1 the rows say only {@code a/b entries}; they come in the alphabetical order of
  * the hidden global names, and a table is listed only while it has 100 entries or more. So the
  * k-th row is the same table as long as the set of listed tables does not change, and when a table
- * crosses the threshold every row after it shifts by one. The tracker keeps every table it has
- * ever seen in one list ordered like the hidden names, and aligns each new snapshot's rows with that
- * list by an order-preserving alignment (edit distance by dynamic programming): matching a row with
- * a known table costs the relative change of its entries, a new table costs {@link #GAP}, an active
- * table that drops out costs {@link #GAP} too, and a table that is already out of the listing may be
- * skipped for free or matched again (with a small extra cost) when it comes back. Identities are
- * {@code #1}, {@code #2}... in order of first appearance.
+ * crosses the threshold every row after it shifts by one.
  *
- * <p>This is a heuristic: two tables of similar size that swap their presence in the same snapshot
- * can be confused. The companion script (names in prof.log) removes the guesswork.
+ * <p>Each snapshot's rows are first aligned with the previous snapshot's rows by an
+ * order-preserving alignment (edit distance by dynamic programming over (i, j)): matching two rows
+ * costs the relative change of their entries (log ratio), a row that appears or vanishes costs
+ * {@link #GAP}. Rows left unmatched may be a table that was listed before, dropped below the
+ * threshold and came back: such a row takes the identity of the closest dormant table when the
+ * change is smaller than a gap (plus {@link #DORMANT}) and the order constraints learnt so far
+ * allow it (every snapshot shows which tables come before which). Otherwise it is a new table.
+ * Identities are {@code #1}, {@code #2}... in order of first appearance.
+ *
+ * <p>This is a heuristic: tables of similar size that swap their presence in the same snapshot can
+ * be confused. The companion script (names in prof.log) removes the guesswork.
  */
 public final class UnnamedTableTracker {
 
-  /** Cost of a table appearing or an active table vanishing: a factor of 4 in entries. */
+  /** Cost of a table appearing or vanishing: a factor of 4 in entries. */
   static final double GAP = Math.log(4);
 
-  /** Extra cost of matching a table that was absent from the previous listing. */
+  /** Extra cost of taking the identity of a table that was absent from the previous listing. */
   static final double DORMANT = 0.25;
 
   /** One row of a snapshot: top-level and recursive entries. */
@@ -35,117 +40,153 @@ public final class UnnamedTableTracker {
   public record Assigned(String id, Row row) {}
 
   private static final class Table {
-    final String id;
+    final int number;
     Row last;
-    boolean active;
 
-    Table(String id, Row last) {
-      this.id = id;
+    Table(int number, Row last) {
+      this.number = number;
       this.last = last;
-      this.active = true;
     }
   }
 
-  /** Every table ever seen, in the (inferred) order of the hidden names. */
-  private final List<Table> known = new ArrayList<>();
-  private int nextId = 1;
+  private final List<Table> all = new ArrayList<>();
+  private List<Table> previous = List.of();
+  /** Pairs (a, b) of table numbers seen with a listed before b. */
+  private final Set<Long> before = new HashSet<>();
 
   /**
    * Assigns identities to the rows of one expensive snapshot, in the rows' order, and remembers
-   * them for the next call. An empty list marks every known table as below the threshold.
+   * them for the next call. An empty list means every table is below the threshold.
    */
   public List<Assigned> assign(List<Row> rows) {
-    int m = known.size();
+    List<Assigned> same = samePositions(rows);
+    if (same != null) {
+      return same;
+    }
+    int m = previous.size();
     int n = rows.size();
     double[][] d = new double[m + 1][n + 1];
     for (int i = 1; i <= m; i++) {
-      d[i][0] = d[i - 1][0] + dropCost(known.get(i - 1));
+      d[i][0] = i * GAP;
     }
     for (int j = 1; j <= n; j++) {
-      d[0][j] = d[0][j - 1] + GAP;
+      d[0][j] = j * GAP;
     }
     for (int i = 1; i <= m; i++) {
-      Table t = known.get(i - 1);
-      double drop = dropCost(t);
+      Table t = previous.get(i - 1);
       for (int j = 1; j <= n; j++) {
         double match = d[i - 1][j - 1] + matchCost(t, rows.get(j - 1));
-        double del = d[i - 1][j] + drop;
-        double ins = d[i][j - 1] + GAP;
-        d[i][j] = Math.min(match, Math.min(del, ins));
+        d[i][j] = Math.min(match, Math.min(d[i - 1][j], d[i][j - 1]) + GAP);
       }
     }
-    // Trace back; on ties prefer a match, then skipping a known table, then a new table.
-    Table[] matchOf = new Table[n];
-    int[] insertBefore = new int[n];
+    // Trace back; on ties prefer a match, then a vanished table, then an appeared one.
+    Table[] resolved = new Table[n];
     int i = m;
     int j = n;
-    while (i > 0 || j > 0) {
-      if (i > 0 && j > 0) {
-        Table t = known.get(i - 1);
-        if (same(d[i][j], d[i - 1][j - 1] + matchCost(t, rows.get(j - 1)))) {
-          matchOf[j - 1] = t;
-          i--;
-          j--;
-          continue;
-        }
-      }
-      if (i > 0 && same(d[i][j], d[i - 1][j] + dropCost(known.get(i - 1)))) {
+    while (i > 0 && j > 0) {
+      Table t = previous.get(i - 1);
+      if (same(d[i][j], d[i - 1][j - 1] + matchCost(t, rows.get(j - 1)))) {
+        resolved[j - 1] = t;
         i--;
-        continue;
-      }
-      // A new table, placed after known[0..i) in name order.
-      insertBefore[j - 1] = i;
-      matchOf[j - 1] = null;
-      j--;
-    }
-    for (Table t : known) {
-      t.active = false;
-    }
-    // Insert new tables from the back so earlier insertion indexes stay valid; equal indexes keep
-    // the rows' order because later rows are inserted first at the same index.
-    Table[] resolved = new Table[n];
-    for (int r = n - 1; r >= 0; r--) {
-      if (matchOf[r] != null) {
-        resolved[r] = matchOf[r];
+        j--;
+      } else if (same(d[i][j], d[i - 1][j] + GAP)) {
+        i--;
+      } else {
+        j--;
       }
     }
-    List<Integer> fresh = new ArrayList<>();
+    Set<Table> used = new HashSet<>();
+    for (Table t : resolved) {
+      if (t != null) {
+        used.add(t);
+      }
+    }
     for (int r = 0; r < n; r++) {
-      if (matchOf[r] == null) {
-        fresh.add(r);
+      if (resolved[r] == null) {
+        resolved[r] = dormantFor(rows.get(r), r, resolved, used);
+        if (resolved[r] == null) {
+          resolved[r] = new Table(all.size() + 1, rows.get(r));
+          all.add(resolved[r]);
+        }
+        used.add(resolved[r]);
       }
-    }
-    // Ids in order of first appearance: within one snapshot, in row order.
-    for (int r : fresh) {
-      resolved[r] = new Table("#" + nextId++, rows.get(r));
-    }
-    for (int k = fresh.size() - 1; k >= 0; k--) {
-      int r = fresh.get(k);
-      known.add(insertBefore[r], resolved[r]);
     }
     List<Assigned> out = new ArrayList<>(n);
     for (int r = 0; r < n; r++) {
-      Table t = resolved[r];
+      resolved[r].last = rows.get(r);
+      out.add(new Assigned("#" + resolved[r].number, rows.get(r)));
+      for (int q = 0; q < r; q++) {
+        before.add(pair(resolved[q], resolved[r]));
+      }
+    }
+    previous = List.of(resolved);
+    return out;
+  }
+
+  /**
+   * The common case, in linear time: as many rows as before, each close to the row at the same
+   * position (then the DP would match them all, and the order constraints are already known).
+   */
+  private List<Assigned> samePositions(List<Row> rows) {
+    if (rows.size() != previous.size()) {
+      return null;
+    }
+    for (int r = 0; r < rows.size(); r++) {
+      if (matchCost(previous.get(r), rows.get(r)) >= GAP / 2) {
+        return null;
+      }
+    }
+    List<Assigned> out = new ArrayList<>(rows.size());
+    for (int r = 0; r < rows.size(); r++) {
+      Table t = previous.get(r);
       t.last = rows.get(r);
-      t.active = true;
-      out.add(new Assigned(t.id, rows.get(r)));
+      out.add(new Assigned("#" + t.number, rows.get(r)));
     }
     return out;
   }
 
-  /** Tables seen so far. */
-  public int tablesSeen() {
-    return nextId - 1;
+  /** The closest table absent from this snapshot so far that may sit at row {@code r}, or null. */
+  private Table dormantFor(Row row, int r, Table[] resolved, Set<Table> used) {
+    Table best = null;
+    double bestCost = GAP;
+    for (Table t : all) {
+      if (used.contains(t)) {
+        continue;
+      }
+      double c = matchCost(t, row) + DORMANT;
+      if (c < bestCost && orderAllows(t, r, resolved)) {
+        best = t;
+        bestCost = c;
+      }
+    }
+    return best;
   }
 
-  private static double dropCost(Table t) {
-    return t.active ? GAP : 0;
+  private boolean orderAllows(Table t, int r, Table[] resolved) {
+    for (int q = 0; q < resolved.length; q++) {
+      Table o = resolved[q];
+      if (o == null || q == r) {
+        continue;
+      }
+      if (q < r ? before.contains(pair(t, o)) : before.contains(pair(o, t))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static long pair(Table a, Table b) {
+    return ((long) a.number << 32) | b.number;
+  }
+
+  /** Tables seen so far. */
+  public int tablesSeen() {
+    return all.size();
   }
 
   private static double matchCost(Table t, Row r) {
-    double c = logRatio(t.last.entries(), r.entries())
+    return logRatio(t.last.entries(), r.entries())
         + 0.25 * logRatio(t.last.recursiveEntries(), r.recursiveEntries());
-    return t.active ? c : c + DORMANT;
   }
 
   private static double logRatio(long a, long b) {
