@@ -47,6 +47,7 @@ public enum Metric {
   GLOBAL_ENTRIES("global.entries", Unit.COUNT, Kind.GAUGE, "entries of a named table global"),
   GLOBAL_FOOTPRINT("global.footprint", Unit.COUNT, Kind.GAUGE, "container footprint of a global (companion script)"),
   TABLE_ENTRIES("table.entries", Unit.COUNT, Kind.GAUGE, "entries of an unnamed table row (Zeek 5.1+), tracked by position"),
+  TABLE_ENTRIES_RECURSIVE("table.entries_recursive", Unit.COUNT, Kind.GAUGE, "entries of an unnamed table row, nested tables included (Zeek 5.1+)"),
   GLOBALS_TOTAL("globals.total", Unit.KIB, Kind.GAUGE, "Global_sizes total (up to Zeek 5.0)"),
   TABLES_ENTRIES("tables.entries", Unit.COUNT, Kind.GAUGE, "total number of table entries"),
   TABLES_ENTRIES_RECURSIVE("tables.entries_recursive", Unit.COUNT, Kind.GAUGE, "total table entries, nested tables included");

@@ -44,9 +44,12 @@ public record NodeSeries(
     return series.get(MetricKey.of(metric));
   }
 
-  /** First snapshot time (µs), or 0 when empty. */
+  /**
+   * First snapshot time (µs), or 0 when empty. A segment with no timed snapshot (only the
+   * {@code 0.000000} startup snapshot, start 0) does not count.
+   */
   public long startMicros() {
-    return segments.isEmpty() ? 0 : segments.stream().mapToLong(Segment::startMicros).min().orElse(0);
+    return segments.stream().mapToLong(Segment::startMicros).filter(t -> t != 0).min().orElse(0);
   }
 
   /** Last snapshot time (µs), or 0 when empty. */

@@ -1,0 +1,394 @@
+package org.proflog.series;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.proflog.model.Comm;
+import org.proflog.model.ConnProtocols;
+import org.proflog.model.ConnSummary;
+import org.proflog.model.Era;
+import org.proflog.model.GlobalFootprint;
+import org.proflog.model.GlobalSize;
+import org.proflog.model.NodeId;
+import org.proflog.model.Snapshot;
+import org.proflog.model.TcpStates;
+import org.proflog.model.ThreadStats;
+import org.proflog.model.TimerCount;
+
+/**
+ * Turns the snapshots of one node, read in time order (file after file), into its
+ * {@link NodeSeries}: one {@link Series} per metric and label set, and the {@link Segment}s between
+ * restarts ({@link RestartDetector}).
+ *
+ * <p>Usage: {@code startFile(path)} before each file's snapshots, {@code accept(s)} for each
+ * snapshot, {@code build(era, problems, repaired)} once at the end. Memory grows with the number of
+ * points only. Rules applied while building:
+ *
+ * <ul>
+ *   <li>The {@code 0.000000} startup snapshot (Q2) counts as a snapshot and starts its segment, but
+ *       gives no points: time 0 would ruin time axes and rates. A segment made only of such a
+ *       snapshot has start and end 0.
+ *   <li>{@code timers.lag} only where {@link Snapshot#lagIsMeaningful()} (Q5).
+ *   <li>{@code memory.malloced}: zero values are dropped for G8/G9 (Linux prints 0 from Zeek 5.2).
+ *   <li>{@code conns.total} and {@code conns.expired} are unwrapped (32-bit before Bro 2.5, Q7).
+ *   <li>{@code conns.mem} only in expensive snapshots of eras that print the estimates.
+ *   <li>Threads: label {@code thread} = name, plus {@code n} = ordinal for the second and later row
+ *       of the same name.
+ *   <li>Broker {@code Comm:}: {@code comm.*}. The 2.4/2.5 {@code Comm:} line: peers only, since its
+ *       other counters are per interval, not cumulative.
+ *   <li>Named global rows: {@code global.size{global}}, {@code global.entries{global}} (tables).
+ *       Companion lines: {@code global.footprint{global}} and, unless a named row of the same
+ *       snapshot already gave them, {@code global.entries{global}}.
+ *   <li>Unnamed table rows (Zeek 5.1+): {@code table.entries{table="#k"}} and
+ *       {@code table.entries_recursive{table="#k"}}, identities from {@link UnnamedTableTracker}.
+ *   <li>TCP states: {@code tcp.state{orig,resp}} for each cell from the first snapshot where it is
+ *       non-zero (so 49 empty series are not kept); a glued matrix (Q13) gives no points.
+ * </ul>
+ */
+public final class SeriesBuilder {
+
+  private final NodeId node;
+  private final Map<MetricKey, Series> series = new HashMap<>();
+  private final Map<Metric, Series> plain = new HashMap<>();
+  private final Map<String, ThreadSeries> threads = new HashMap<>();
+  private final Map<Metric, Map<String, Series>> byLabel = new HashMap<>();
+  private final Series[] tcpCells = new Series[TcpStates.SIZE * TcpStates.SIZE];
+  private final RestartDetector restarts = new RestartDetector();
+  private final UnnamedTableTracker tables = new UnnamedTableTracker();
+
+  private final List<String> files = new ArrayList<>();
+  private final List<Segment> segments = new ArrayList<>();
+  private final TreeSet<String> threadNames = new TreeSet<>();
+  private final TreeSet<String> globalNames = new TreeSet<>();
+  private long[] expensiveTimes = new long[16];
+  private int expensiveCount;
+  private int snapshots;
+  private int partial;
+  private boolean unnamedRows;
+  private boolean fileStart;
+
+  // The open segment.
+  private int segIndex = -1;
+  private Segment.Reason segReason;
+  private long segStart;
+  private long segEnd;
+  private int segSnapshots;
+  private String segFile;
+  private long segLine;
+  private String segCommand;
+
+  /** A builder for one node. */
+  public SeriesBuilder(NodeId node) {
+    this.node = node;
+  }
+
+  /** Marks the start of the next file of this node (call before its snapshots). */
+  public void startFile(String path) {
+    files.add(path);
+    fileStart = files.size() > 1;
+  }
+
+  /** Adds one snapshot. */
+  public void accept(Snapshot s) {
+    Segment.Reason reason = restarts.check(s, fileStart);
+    fileStart = false;
+    if (reason != null) {
+      closeSegment();
+      segIndex++;
+      segReason = reason;
+      segStart = 0;
+      segEnd = 0;
+      segSnapshots = 0;
+      segFile = files.isEmpty() ? "-" : files.get(files.size() - 1);
+      segLine = s.line();
+      segCommand = s.commandLine();
+    }
+    restarts.update(s, reason != null);
+    snapshots++;
+    segSnapshots++;
+    if (s.partial()) {
+      partial++;
+    }
+    if (s.expensive() && !s.beforeNetworkTime()) {
+      if (expensiveCount == expensiveTimes.length) {
+        expensiveTimes = Arrays.copyOf(expensiveTimes, expensiveCount * 2);
+      }
+      expensiveTimes[expensiveCount++] = s.timeMicros();
+    }
+    if (s.beforeNetworkTime()) {
+      return;
+    }
+    if (segStart == 0) {
+      segStart = s.timeMicros();
+    }
+    segEnd = Math.max(segEnd, s.timeMicros());
+    addPoints(s, s.timeMicros());
+  }
+
+  /** The series and segments so far; the builder must not be used afterwards. */
+  public NodeSeries build(Era era, long problems, long repairedLines) {
+    closeSegment();
+    SortedMap<MetricKey, Series> sorted = new TreeMap<>();
+    for (Map.Entry<MetricKey, Series> e : series.entrySet()) {
+      Series v = e.getValue();
+      if (e.getKey().metric() == Metric.MEMORY_MALLOCED && (era == Era.G8 || era == Era.G9)) {
+        v = withoutZeros(v);
+      }
+      if (!v.isEmpty()) {
+        sorted.put(e.getKey(), v);
+      }
+    }
+    return new NodeSeries(
+        node,
+        era,
+        List.copyOf(files),
+        List.copyOf(segments),
+        java.util.Collections.unmodifiableSortedMap(sorted),
+        snapshots,
+        expensiveCount,
+        partial,
+        Arrays.copyOf(expensiveTimes, expensiveCount),
+        java.util.Collections.unmodifiableSortedSet(new TreeSet<>(threadNames)),
+        java.util.Collections.unmodifiableSortedSet(new TreeSet<>(globalNames)),
+        unnamedRows,
+        problems,
+        repairedLines);
+  }
+
+  private void closeSegment() {
+    if (segIndex >= 0 && segments.size() == segIndex) {
+      segments.add(new Segment(
+          segIndex, segReason, segStart, segEnd, segSnapshots, segFile, segLine, segCommand));
+    }
+  }
+
+  private void addPoints(Snapshot s, long t) {
+    if (s.memory() != null) {
+      add(Metric.MEMORY_TOTAL, t, s.memory().totalK());
+      add(Metric.MEMORY_MALLOCED, t, s.memory().mallocedK());
+    }
+    if (s.runTime() != null) {
+      addDouble(Metric.RUNTIME_USER_SYS, t, s.runTime().userSys());
+      addDouble(Metric.RUNTIME_REAL, t, s.runTime().real());
+    }
+    ConnSummary c = s.conns();
+    if (c != null) {
+      add(Metric.CONNS_TOTAL, t, restarts.connsTotal());
+      add(Metric.CONNS_CURRENT, t, c.currentObjects());
+      add(Metric.CONNS_SESSIONS, t, c.currentSessions());
+      if (s.expensive() && c.hasEstimates()) {
+        add(Metric.CONNS_MEM, t, c.memBytes());
+      }
+    }
+    ConnProtocols p = s.connProtocols();
+    if (p != null) {
+      add(Metric.CONNS_TCP, t, p.tcp());
+      add(Metric.CONNS_UDP, t, p.udp());
+      add(Metric.CONNS_ICMP, t, p.icmp());
+    }
+    if (s.expired() != Snapshot.ABSENT) {
+      add(Metric.CONNS_EXPIRED, t, restarts.expired());
+    }
+    addTcpStates(s.tcpStates(), t);
+    add(Metric.REASSEMBLER, t, s.reassemblerK());
+    if (s.ruleMatcher() != null) {
+      add(Metric.RULES_DFA_STATES, t, s.ruleMatcher().dfaStates());
+      add(Metric.RULES_MEM, t, s.ruleMatcher().memK());
+    }
+    if (s.timers() != null) {
+      add(Metric.TIMERS_CURRENT, t, s.timers().current());
+      if (s.lagIsMeaningful()) {
+        addDouble(Metric.TIMERS_LAG, t, s.timers().lagSeconds());
+      }
+    }
+    for (TimerCount tc : s.timerCounts()) {
+      labelled(Metric.TIMER_COUNT, "type", tc.type()).add(t, tc.count(), segIndex);
+    }
+    if (s.dns() != null) {
+      add(Metric.DNS_REQUESTS, t, s.dns().requests());
+      add(Metric.DNS_FAILED, t, s.dns().failed());
+      add(Metric.DNS_PENDING, t, s.dns().pending());
+    }
+    if (s.triggers() != null) {
+      add(Metric.TRIGGERS_TOTAL, t, s.triggers().total());
+      add(Metric.TRIGGERS_PENDING, t, s.triggers().pending());
+    }
+    add(Metric.THREADS_CURRENT, t, s.threadsCurrent());
+    for (ThreadStats th : s.threads()) {
+      threadNames.add(th.name());
+      thread(th).add(th, t, segIndex);
+    }
+    Comm comm = s.comm();
+    if (comm != null) {
+      add(Metric.COMM_PEERS, t, comm.peers());
+      add(Metric.COMM_EVENTS_IN, t, comm.eventsIn());
+      add(Metric.COMM_EVENTS_OUT, t, comm.eventsOut());
+      add(Metric.COMM_LOGS_IN, t, comm.logsIn());
+      add(Metric.COMM_LOGS_OUT, t, comm.logsOut());
+    } else if (s.legacyComm() != null) {
+      add(Metric.COMM_PEERS, t, s.legacyComm().peers());
+    }
+    addGlobals(s, t);
+    add(Metric.GLOBALS_TOTAL, t, s.globalSizesTotalK());
+    add(Metric.TABLES_ENTRIES, t, s.tableEntries());
+    add(Metric.TABLES_ENTRIES_RECURSIVE, t, s.tableEntriesRecursive());
+  }
+
+  private void addGlobals(Snapshot s, long t) {
+    List<UnnamedTableTracker.Row> rows = null;
+    java.util.Set<String> rowEntries = null;
+    for (GlobalSize g : s.globals()) {
+      if (g.named()) {
+        globalNames.add(g.name());
+        if (g.sizeK() != Snapshot.ABSENT) {
+          labelled(Metric.GLOBAL_SIZE, "global", g.name()).add(t, g.sizeK(), segIndex);
+        }
+        if (g.isTable()) {
+          labelled(Metric.GLOBAL_ENTRIES, "global", g.name()).add(t, g.entries(), segIndex);
+          if (rowEntries == null) {
+            rowEntries = new java.util.HashSet<>();
+          }
+          rowEntries.add(g.name());
+        }
+      } else {
+        if (rows == null) {
+          rows = new ArrayList<>();
+        }
+        rows.add(new UnnamedTableTracker.Row(g.entries(), g.recursiveEntries()));
+      }
+    }
+    for (GlobalFootprint f : s.footprints()) {
+      globalNames.add(f.name());
+      labelled(Metric.GLOBAL_FOOTPRINT, "global", f.name()).add(t, f.footprint(), segIndex);
+      if (f.entries() != Snapshot.ABSENT && (rowEntries == null || !rowEntries.contains(f.name()))) {
+        labelled(Metric.GLOBAL_ENTRIES, "global", f.name()).add(t, f.entries(), segIndex);
+      }
+    }
+    if (rows != null) {
+      unnamedRows = true;
+    }
+    // An expensive snapshot without unnamed rows still tells the tracker that every table is
+    // below the threshold, once unnamed rows have been seen on this node.
+    if (rows != null || (unnamedRows && s.expensive())) {
+      for (UnnamedTableTracker.Assigned a : tables.assign(rows == null ? List.of() : rows)) {
+        labelled(Metric.TABLE_ENTRIES, "table", a.id()).add(t, a.row().entries(), segIndex);
+        if (a.row().recursiveEntries() != Snapshot.ABSENT) {
+          labelled(Metric.TABLE_ENTRIES_RECURSIVE, "table", a.id())
+              .add(t, a.row().recursiveEntries(), segIndex);
+        }
+      }
+    }
+  }
+
+  private void addTcpStates(TcpStates tcp, long t) {
+    if (tcp == null || tcp.glued()) {
+      return;
+    }
+    for (int i = 0; i < tcpCells.length; i++) {
+      long v = tcp.cells()[i];
+      if (tcpCells[i] == null) {
+        if (v == 0) {
+          continue;
+        }
+        String orig = TcpStates.STATES.get(i / TcpStates.SIZE);
+        String resp = TcpStates.STATES.get(i % TcpStates.SIZE);
+        tcpCells[i] = get(MetricKey.of(Metric.TCP_STATE, "orig", orig, "resp", resp));
+      }
+      tcpCells[i].add(t, v, segIndex);
+    }
+  }
+
+  private void add(Metric m, long t, long v) {
+    if (v != Snapshot.ABSENT) {
+      plain(m).add(t, v, segIndex);
+    }
+  }
+
+  private void addDouble(Metric m, long t, double v) {
+    if (!Double.isNaN(v)) {
+      plain(m).add(t, v, segIndex);
+    }
+  }
+
+  private Series plain(Metric m) {
+    Series s = plain.get(m);
+    if (s == null) {
+      s = get(MetricKey.of(m));
+      plain.put(m, s);
+    }
+    return s;
+  }
+
+  private Series labelled(Metric m, String label, String value) {
+    Map<String, Series> byValue = byLabel.computeIfAbsent(m, k -> new HashMap<>());
+    Series s = byValue.get(value);
+    if (s == null) {
+      s = get(MetricKey.of(m, label, value));
+      byValue.put(value, s);
+    }
+    return s;
+  }
+
+  private Series get(MetricKey key) {
+    return series.computeIfAbsent(key, k -> new Series());
+  }
+
+  private ThreadSeries thread(ThreadStats th) {
+    String cacheKey = th.ordinal() + "\u0000" + th.name();
+    ThreadSeries ts = threads.get(cacheKey);
+    if (ts == null) {
+      ts = new ThreadSeries(th.name(), th.ordinal());
+      threads.put(cacheKey, ts);
+    }
+    return ts;
+  }
+
+  private static Series withoutZeros(Series s) {
+    Series out = new Series(s.size());
+    for (int i = 0; i < s.size(); i++) {
+      if (s.value(i) != 0) {
+        out.add(s.time(i), s.value(i), s.segmentOf(i));
+      }
+    }
+    return out;
+  }
+
+  /** The six series of one thread row, looked up once. */
+  private final class ThreadSeries {
+    final Series in;
+    final Series out;
+    final Series pendingIn;
+    final Series pendingOut;
+    final Series inReads;
+    final Series outReads;
+
+    ThreadSeries(String name, int ordinal) {
+      in = get(key(Metric.THREAD_IN, name, ordinal));
+      out = get(key(Metric.THREAD_OUT, name, ordinal));
+      pendingIn = get(key(Metric.THREAD_PENDING_IN, name, ordinal));
+      pendingOut = get(key(Metric.THREAD_PENDING_OUT, name, ordinal));
+      inReads = get(key(Metric.THREAD_IN_READS, name, ordinal));
+      outReads = get(key(Metric.THREAD_OUT_READS, name, ordinal));
+    }
+
+    void add(ThreadStats th, long t, int seg) {
+      in.add(t, th.in(), seg);
+      out.add(t, th.out(), seg);
+      pendingIn.add(t, th.pendingIn(), seg);
+      pendingOut.add(t, th.pendingOut(), seg);
+      inReads.add(t, th.inReads(), seg);
+      outReads.add(t, th.outReads(), seg);
+    }
+
+    private MetricKey key(Metric m, String name, int ordinal) {
+      return ordinal > 0
+          ? MetricKey.of(m, "thread", name, "n", Integer.toString(ordinal))
+          : MetricKey.of(m, "thread", name);
+    }
+  }
+}
