@@ -1,0 +1,168 @@
+package org.proflog.parse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Splits an InputStream into physical lines inside one reusable buffer. A line is handed out as a
+ * range {@code [start, end)} of {@link #buf} (trailing {@code \r} removed) that stays valid until
+ * the next call. A line longer than the limit is skipped while it streams past, so its length never
+ * costs memory. The final line may lack its newline (the last {@code Comm:} line of every 2.6+
+ * file does).
+ */
+final class LineSource {
+
+  /** Told about a skipped over-long line. */
+  interface LongLineListener {
+    void longLine(long lineNo);
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
+  private final InputStream in;
+  private final int maxLine;
+  private final LongLineListener listener;
+  byte[] buf;
+  private int pos;
+  private int lim;
+  private boolean eof;
+
+  int start;
+  int end;
+  long lineNo;
+  long bytesRead;
+
+  LineSource(InputStream in, int maxLine, LongLineListener listener) {
+    this.in = in;
+    this.maxLine = maxLine;
+    this.listener = listener;
+    this.buf = new byte[Math.min(1 << 20, Math.max(4096, maxLine + 1))];
+  }
+
+  /** Advances to the next line; false at the end of the input. */
+  boolean next() {
+    while (true) {
+      int nl = indexOfNewline(buf, pos, lim);
+      if (nl >= 0) {
+        int s = pos;
+        pos = nl + 1;
+        lineNo++;
+        if (nl - s > maxLine) {
+          listener.longLine(lineNo);
+          continue;
+        }
+        emit(s, nl);
+        return true;
+      }
+      if (eof) {
+        if (pos < lim) {
+          int s = pos;
+          pos = lim;
+          lineNo++;
+          if (lim - s > maxLine) {
+            listener.longLine(lineNo);
+            return false;
+          }
+          emit(s, lim);
+          return true;
+        }
+        return false;
+      }
+      if (lim - pos > maxLine) {
+        skipLongLine();
+        continue;
+      }
+      fill();
+    }
+  }
+
+  private void emit(int s, int e) {
+    if (e > s && buf[e - 1] == '\r') {
+      e--;
+    }
+    start = s;
+    end = e;
+  }
+
+  /** Drops bytes up to and including the next newline, reporting the line once. */
+  private void skipLongLine() {
+    lineNo++;
+    listener.longLine(lineNo);
+    while (true) {
+      int nl = indexOfNewline(buf, pos, lim);
+      if (nl >= 0) {
+        pos = nl + 1;
+        return;
+      }
+      pos = 0;
+      lim = 0;
+      if (!read()) {
+        return;
+      }
+    }
+  }
+
+  /** Makes room (moving the unfinished line to the front, growing up to the line limit) and reads. */
+  private void fill() {
+    if (pos > 0) {
+      System.arraycopy(buf, pos, buf, 0, lim - pos);
+      lim -= pos;
+      pos = 0;
+    }
+    if (lim == buf.length) {
+      int cap = (int) Math.min((long) maxLine + 2, (long) buf.length * 2);
+      byte[] nb = new byte[Math.max(cap, buf.length + 1)];
+      System.arraycopy(buf, 0, nb, 0, lim);
+      buf = nb;
+    }
+    read();
+  }
+
+  private boolean read() {
+    try {
+      int n;
+      do {
+        n = in.read(buf, lim, buf.length - lim);
+      } while (n == 0);
+      if (n < 0) {
+        eof = true;
+        return false;
+      }
+      lim += n;
+      bytesRead += n;
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Word-at-a-time search for '\n' (eight bytes per step). */
+  static int indexOfNewline(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(b, i) ^ NEWLINES;
+      long t = (x - ONES) & ~x & HIGHS;
+      if (t != 0) {
+        return i + (Long.numberOfTrailingZeros(t) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  void close() throws IOException {
+    in.close();
+  }
+}
