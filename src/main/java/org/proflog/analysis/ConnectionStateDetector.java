@@ -1,0 +1,82 @@
+package org.proflog.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.proflog.analysis.stats.Samples;
+import org.proflog.series.Metric;
+import org.proflog.series.NodeSeries;
+import org.proflog.series.Segment;
+
+/**
+ * connection-state: current connections or reassembler data growing without bound after warm-up.
+ * Current connections are judged against the new-connection rate (a higher rate explains more live
+ * connections); reassembler data against current connections.
+ */
+public final class ConnectionStateDetector implements Detector {
+  @Override
+  public List<Finding> detect(NodeSeries node, AnalysisContext ctx) {
+    int seg = Findings.latestSegment(node);
+    Segment segment = Findings.segment(node, seg);
+    AnalysisOptions o = ctx.options();
+    List<Finding> out = new ArrayList<>();
+    Window conns = Window.of(node.get(Metric.CONNS_CURRENT), seg).withoutShutdown(segment);
+    Finding f = judge(node, seg, segment, conns, "conns.current", "connections", o, rateWindow(node, seg, conns));
+    if (f != null) {
+      out.add(f);
+    }
+    Window reas = Window.of(node.get(Metric.REASSEMBLER), seg).withoutShutdown(segment);
+    f = judge(node, seg, segment, reas, "reassembler.data", "KiB", o, null);
+    if (f != null && !Judging.loadFollowing(node, seg, reas, Metric.CONNS_CURRENT, o, 0).follows()) {
+      out.add(f);
+    }
+    return out;
+  }
+
+  /** conns.total per hour at each point of w (NaN where unknown). */
+  private static Window rateWindow(NodeSeries node, int seg, Window w) {
+    Window total = Window.of(node.get(Metric.CONNS_TOTAL), seg);
+    if (total.size() < 3 || w.size() < 3) {
+      return null;
+    }
+    double[] c = w.aligned(total);
+    double[] r = new double[c.length - 1];
+    long[] t = new long[c.length - 1];
+    for (int i = 1; i < c.length; i++) {
+      double h = (w.times()[i] - w.times()[i - 1]) / 3.6e9;
+      r[i - 1] = h > 0 ? (c[i] - c[i - 1]) / h : 0;
+      t[i - 1] = w.times()[i];
+    }
+    return new Window(t, r);
+  }
+
+  private Finding judge(NodeSeries node, int seg, Segment segment, Window all, String subject, String unit,
+      AnalysisOptions o, Window rate) {
+    if (all.size() < o.minPoints()) {
+      return null;
+    }
+    Judging.AfterWarmUp aw = Judging.afterWarmUp(all, segment, o);
+    Window w = aw.window();
+    Trend t = Trend.of(w);
+    double level = Math.max(1, Samples.median(w.values()));
+    double growthPct = (w.last() - w.first()) / Math.max(1, w.first()) * 100;
+    if (!t.rising(o.alpha()) || growthPct < o.minTableGrowthPct() || t.perHour() / level * 100 < o.minMemoryGrowthPctPerHour()) {
+      return null;
+    }
+    if (rate != null) {
+      Window r = rate.from(w.start());
+      if (r.size() >= o.minPoints() && Trend.of(r).rising(o.alpha())) {
+        // more new connections per hour explain more live ones
+        return null;
+      }
+    }
+    Evidence ev = Findings.trendEvidence(Trend.METHOD, w, t, unit + "/h", unit,
+        Findings.extra("growth", Findings.pct(growthPct) + " over the window"));
+    return Findings.make(FindingKind.CONNECTION_STATE, Severity.WARNING, node, subject, seg, ev, null,
+        subject.equals("conns.current")
+            ? "Current connections keep growing although the new-connection rate does not: connection state is not expired."
+            : "Reassembler data keeps growing beyond what current connections explain: gaps never filled or huge flows.",
+        subject.equals("conns.current")
+            ? "Check inactivity timeouts and the TCP state matrix (half-open or unanswered connections)."
+            : "Check packet loss (capture_loss) and the largest flows on this node.");
+  }
+}

@@ -1,0 +1,103 @@
+package org.proflog.analysis;
+
+import org.proflog.analysis.stats.Envelope;
+import org.proflog.analysis.stats.Relation;
+import org.proflog.analysis.stats.WarmUp;
+import org.proflog.series.Metric;
+import org.proflog.series.NodeSeries;
+import org.proflog.series.Segment;
+
+/** Decisions shared by several detectors: warm-up, envelopes, load-following, work done. */
+final class Judging {
+  private Judging() {}
+
+  /** Window after warm-up, and whether warm-up could be separated. */
+  record AfterWarmUp(Window window, long warmupEndMicros, boolean separated) {}
+
+  /**
+   * Cuts the warm-up off a window: a fixed length from the segment's start when the options say so,
+   * otherwise the knee of a two-piece fit. When fewer than {@code minPoints} would remain, the whole
+   * window is judged (a short series cannot be split) and {@code separated} is false.
+   */
+  static AfterWarmUp afterWarmUp(Window w, Segment seg, AnalysisOptions o) {
+    if (w.size() < 2) {
+      return new AfterWarmUp(w, w.isEmpty() ? 0 : w.start(), false);
+    }
+    long end;
+    if (o.warmupOverrideMicros() >= 0) {
+      end = (seg == null ? w.start() : seg.startMicros()) + o.warmupOverrideMicros();
+    } else {
+      double[] x = w.hoursAxis();
+      WarmUp.Result r = WarmUp.detect(x, w.values(), Math.max(3, w.size() / 20), 3.0, 0.8);
+      end = r.index() > 0 ? w.times()[r.index()] : w.start();
+    }
+    Window after = w.from(end);
+    if (after.size() < o.minPoints()) {
+      return new AfterWarmUp(w, w.start(), false);
+    }
+    return new AfterWarmUp(after, end, end > w.start());
+  }
+
+  /** Trailing rolling minimum, so that a sawtooth is judged by its troughs. */
+  static Window lowerEnvelope(Window w) {
+    int win = Math.max(1, Math.min(60, w.size() / 10));
+    return new Window(w.times(), Envelope.lower(w.values(), win));
+  }
+
+  /** How a window relates to the node's current connections, when it follows them. */
+  record LoadFollowing(boolean follows, double spearman, double residualPerHour, String load) {}
+
+  /**
+   * Whether the growth of {@code w} is explained by a load gauge that itself grows: the load rises
+   * significantly, y tracks it (Spearman ≥ 0.7), and y minus its Theil-Sen fit on the load no
+   * longer rises significantly with a meaningful effect.
+   */
+  static LoadFollowing loadFollowing(NodeSeries node, int segment, Window w, Metric loadMetric,
+      AnalysisOptions o, double minPerHour) {
+    Window load = Window.of(node.get(loadMetric), segment);
+    if (load.size() < 3 || w.size() < 3) {
+      return new LoadFollowing(false, Double.NaN, Double.NaN, loadMetric.id());
+    }
+    double[] x = w.aligned(load);
+    for (double v : x) {
+      if (Double.isNaN(v)) {
+        return new LoadFollowing(false, Double.NaN, Double.NaN, loadMetric.id());
+      }
+    }
+    Window loadAtW = new Window(w.times(), x);
+    Trend lt = Trend.of(loadAtW);
+    Relation rel = Relation.of(x, w.values());
+    if (!lt.rising(o.alpha()) || !(rel.spearman() >= 0.7)) {
+      return new LoadFollowing(false, rel.spearman(), Double.NaN, loadMetric.id());
+    }
+    double[] resid = new double[w.size()];
+    for (int i = 0; i < resid.length; i++) {
+      resid[i] = w.values()[i] - rel.slope() * x[i];
+    }
+    Trend rt = Trend.of(new Window(w.times(), resid));
+    boolean explained = !rt.rising(o.alpha()) || rt.perHour() < minPerHour;
+    return new LoadFollowing(explained, rel.spearman(), rt.perHour(), loadMetric.id());
+  }
+
+  /**
+   * Fraction of the window's intervals in which the node did work (conns.total rose), 1 when
+   * unknown. Growth is judged per hour of work so that idle hours do not dilute a leak.
+   */
+  static double activeFraction(NodeSeries node, int segment, Window w) {
+    Window conns = Window.of(node.get(Metric.CONNS_TOTAL), segment);
+    if (conns.size() < 2 || w.size() < 2) {
+      return 1.0;
+    }
+    double[] c = w.aligned(conns);
+    int active = 0;
+    for (int i = 1; i < c.length; i++) {
+      if (c[i] > c[i - 1]) {
+        active++;
+      }
+    }
+    if (active == 0) {
+      return 1.0;
+    }
+    return Math.max(0.1, (double) active / (c.length - 1));
+  }
+}

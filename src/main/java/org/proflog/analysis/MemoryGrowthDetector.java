@@ -1,0 +1,221 @@
+package org.proflog.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.proflog.analysis.stats.PeakStats;
+import org.proflog.analysis.stats.Relation;
+import org.proflog.analysis.stats.Samples;
+import org.proflog.model.Era;
+import org.proflog.series.Metric;
+import org.proflog.series.NodeSeries;
+import org.proflog.series.Segment;
+
+/**
+ * memory-growth: process memory that keeps growing after warm-up in the latest segment.
+ *
+ * <p>Two signals, each judged the way it behaves. {@code memory.malloced} (heap in use; absent when
+ * all zero, as on Linux from Zeek 5.2; unwrapped at 2 GiB before Zeek 4.1) falls when memory is
+ * freed, so its lower envelope gets a Theil-Sen + Mann-Kendall trend. {@code memory.total} is peak
+ * RSS on Linux since Bro 2.4: a staircase that never falls, so a trend test would always "find"
+ * growth; instead the new peaks after warm-up are counted and a leak needs new peaks throughout the
+ * window up to its end. Growth explained by current connections is load-following (info); growth
+ * is measured per hour of work done so idle hours do not hide a leak.
+ */
+public final class MemoryGrowthDetector implements Detector {
+  /** malloced is a signed 32-bit byte count before Zeek 4.1: it wraps at 2^31 bytes. */
+  static final double MALLOC_WRAP_KIB = 2097152;
+
+  @Override
+  public List<Finding> detect(NodeSeries node, AnalysisContext ctx) {
+    List<Finding> out = new ArrayList<>();
+    int seg = Findings.latestSegment(node);
+    Segment segment = Findings.segment(node, seg);
+    AnalysisOptions o = ctx.options();
+    Window total = Window.of(node.get(Metric.MEMORY_TOTAL), seg).withoutShutdown(segment);
+    Window malloced = Window.of(node.get(Metric.MEMORY_MALLOCED), seg).withoutShutdown(segment);
+    if (malloced.allZero()) {
+      malloced = Window.EMPTY;
+    } else if (wraps(node.era())) {
+      malloced = unwrap(malloced);
+    }
+    Finding heap = malloced.size() >= o.minPoints() ? judgeHeap(node, seg, segment, malloced, total, o) : null;
+    boolean heapHealthy = malloced.size() >= o.minPoints() && heap == null;
+    if (heap != null) {
+      out.add(heap);
+    }
+    if (total.size() >= o.minPoints()) {
+      Finding f = isMonotone(total.values())
+          ? judgePeaks(node, seg, segment, total, o, heapHealthy)
+          : judgeGauge(node, seg, segment, total, o);
+      if (f != null) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  private static boolean wraps(Era era) {
+    return era.ordinal() <= Era.G7.ordinal();
+  }
+
+  /** Adds 2 GiB after every drop that looks like a wrap (a fall of more than 1 GiB). */
+  static Window unwrap(Window w) {
+    double[] v = w.values();
+    double offset = 0;
+    double[] u = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      if (i > 0 && v[i] - v[i - 1] < -MALLOC_WRAP_KIB / 2) {
+        offset += MALLOC_WRAP_KIB;
+      }
+      u[i] = v[i] + offset;
+    }
+    return new Window(w.times(), u);
+  }
+
+  private static boolean isMonotone(double[] v) {
+    for (int i = 1; i < v.length; i++) {
+      if (v[i] < v[i - 1]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Finding judgeHeap(NodeSeries node, int seg, Segment segment, Window malloced, Window total, AnalysisOptions o) {
+    Judging.AfterWarmUp aw = Judging.afterWarmUp(malloced, segment, o);
+    Window env = Judging.lowerEnvelope(aw.window());
+    return judgeTrend(node, seg, env, aw, "memory.malloced", "lower envelope of in-use heap", total, o);
+  }
+
+  /** Current-RSS eras (Bro 2.0-2.3 arena, macOS) can fall: judge the envelope like the heap. */
+  private Finding judgeGauge(NodeSeries node, int seg, Segment segment, Window total, AnalysisOptions o) {
+    Judging.AfterWarmUp aw = Judging.afterWarmUp(total, segment, o);
+    Window env = Judging.lowerEnvelope(aw.window());
+    return judgeTrend(node, seg, env, aw, "memory.total", "lower envelope of process memory", total, o);
+  }
+
+  private Finding judgeTrend(NodeSeries node, int seg, Window env, Judging.AfterWarmUp aw, String subject,
+      String what, Window total, AnalysisOptions o) {
+    Trend t = Trend.of(env);
+    double level = Math.max(1, Samples.median(env.values()));
+    double active = Judging.activeFraction(node, seg, env);
+    double perWorkHour = t.perHour() / active;
+    double pct = perWorkHour / level * 100;
+    if (!t.rising(o.alpha()) || pct < o.minMemoryGrowthPctPerHour()) {
+      return null;
+    }
+    Map<String, String> extra = Findings.extra(
+        "signal", what,
+        "growth", Findings.pct(pct) + " of its level per hour of work",
+        "warm-up", aw.separated() ? "ends at " + aw.warmupEndMicros() + " µs" : "not separable (series too short or no knee)");
+    addWorkRelation(node, seg, env, extra);
+    Judging.LoadFollowing lf = Judging.loadFollowing(node, seg, env, Metric.CONNS_CURRENT, o,
+        o.minMemoryGrowthPctPerHour() / 100 * level);
+    Evidence ev = Findings.trendEvidence(Trend.METHOD + " on lower envelope", env, t, "KiB/h", "KiB", extra);
+    if (lf.follows()) {
+      extra.put("follows", lf.load() + " (Spearman " + Findings.num(lf.spearman()) + ")");
+      ev = Findings.trendEvidence(Trend.METHOD + " on lower envelope", env, t, "KiB/h", "KiB", extra);
+      return Findings.make(FindingKind.MEMORY_GROWTH, Severity.INFO, node, subject, seg, ev, null,
+          subject + " grows with the number of current connections, which explains the growth (load-following).",
+          "Nothing to fix while load explains it; watch that memory falls back when connections do.");
+    }
+    double current = total.isEmpty() ? env.last() : Math.max(total.last(), env.last());
+    Projection p = project(current, perWorkHour, env.end(), o);
+    Severity sev = Severity.WARNING;
+    if ((p != null && p.hoursLeft() <= o.criticalHours()) || pct >= o.criticalGrowthPctPerHour()) {
+      sev = Severity.CRITICAL;
+    }
+    return Findings.make(FindingKind.MEMORY_GROWTH, sev, node, subject, seg, ev, p,
+        subject + " keeps growing after warm-up by " + Findings.num(perWorkHour) + " KiB/h ("
+            + Findings.pct(pct) + " per hour) and is not explained by current connections.",
+        "Look for the growing script table (state-growth findings, `Global_sizes`) and for state kept "
+            + "per connection without expiry; plan a restart before the limit.");
+  }
+
+  private Finding judgePeaks(NodeSeries node, int seg, Segment segment, Window total, AnalysisOptions o,
+      boolean heapHealthy) {
+    Judging.AfterWarmUp aw = Judging.afterWarmUp(total, segment, o);
+    Window w = aw.window();
+    int from = total.size() - w.size();
+    PeakStats ps = PeakStats.of(total.times(), total.values(), from, total.size(), 4);
+    double hours = w.hours();
+    if (hours <= 0) {
+      return null;
+    }
+    double level = Math.max(1, Samples.median(w.values()));
+    double active = Judging.activeFraction(node, seg, w);
+    double perWorkHour = ps.growth() / hours / active;
+    double pct = perWorkHour / level * 100;
+    boolean steady = ps.newPeaks() >= 3 && ps.regularity() >= 0.75 && ps.lastPeakFraction() >= 0.75;
+    if (!steady || pct < o.minMemoryGrowthPctPerHour()) {
+      return null;
+    }
+    Map<String, String> extra = Findings.extra(
+        "signal", "peak RSS (high-water mark; never falls)",
+        "new peaks", Integer.toString(ps.newPeaks()),
+        "mean increment", Findings.num(ps.meanIncrement()) + " KiB",
+        "last new peak", Findings.pct(ps.lastPeakFraction() * 100) + " into the window",
+        "regularity", Findings.pct(ps.regularity() * 100) + " of the window's quarters set a new peak",
+        "warm-up", aw.separated() ? "ends at " + aw.warmupEndMicros() + " µs" : "not separable (series too short or no knee)");
+    addWorkRelation(node, seg, w, extra);
+    Evidence ev = new Evidence("new-peak rate of peak RSS after warm-up", w.start(), w.end(), w.size(),
+        perWorkHour, "KiB/h", Double.NaN, "new peaks/h", ps.peaksPerHour(), w.first(), w.last(), "KiB", extra);
+    Judging.LoadFollowing lf = Judging.loadFollowing(node, seg, w, Metric.CONNS_CURRENT, o,
+        o.minMemoryGrowthPctPerHour() / 100 * level);
+    if (lf.follows()) {
+      extra.put("follows", lf.load() + " (Spearman " + Findings.num(lf.spearman()) + ")");
+      ev = new Evidence(ev.method(), ev.windowStartMicros(), ev.windowEndMicros(), ev.points(), ev.slope(),
+          ev.slopeUnit(), ev.pValue(), ev.statistic(), ev.statisticValue(), ev.startValue(), ev.endValue(),
+          ev.valueUnit(), extra);
+      return Findings.make(FindingKind.MEMORY_GROWTH, Severity.INFO, node, "memory.total", seg, ev, null,
+          "Peak RSS sets new peaks while current connections rise with it (load-following).",
+          "Nothing to fix while load explains it; compare with a quieter period.");
+    }
+    Projection p = project(w.last(), perWorkHour, w.end(), o);
+    if (heapHealthy) {
+      return Findings.make(FindingKind.MEMORY_GROWTH, Severity.INFO, node, "memory.total", seg, ev, p,
+          "Peak RSS keeps setting new peaks although the in-use heap (malloced) does not grow: fragmentation "
+              + "or allocator retention rather than a leak.",
+          "Watch the trend; if it continues, compare with stats.log mem and consider a periodic restart.");
+    }
+    Severity sev = Severity.WARNING;
+    if ((p != null && p.hoursLeft() <= o.criticalHours()) || pct >= o.criticalGrowthPctPerHour()) {
+      sev = Severity.CRITICAL;
+    }
+    return Findings.make(FindingKind.MEMORY_GROWTH, sev, node, "memory.total", seg, ev, p,
+        "Peak RSS keeps setting new peaks after warm-up (" + ps.newPeaks() + " new peaks, "
+            + Findings.num(perWorkHour) + " KiB/h, " + Findings.pct(pct) + " per hour) up to the end of the data.",
+        "Look for the growing script table (state-growth findings) and plan a restart before the limit.");
+  }
+
+  /** Adds memory per 1000 connections when conns.total is known: growth judged against work done. */
+  private static void addWorkRelation(NodeSeries node, int seg, Window w, Map<String, String> extra) {
+    Window conns = Window.of(node.get(Metric.CONNS_TOTAL), seg);
+    if (conns.size() < 3 || w.size() < 3) {
+      return;
+    }
+    double[] c = w.aligned(conns);
+    for (double v : c) {
+      if (Double.isNaN(v)) {
+        return;
+      }
+    }
+    Relation r = Relation.of(c, w.values());
+    if (!Double.isNaN(r.slope())) {
+      extra.put("per work", Findings.num(r.slope() * 1000) + " KiB per 1000 connections (R² "
+          + Findings.num(r.r2()) + " against conns.total)");
+    }
+  }
+
+  static Projection project(double current, double perHour, long endMicros, AnalysisOptions o) {
+    if (o.memoryLimitKiB() <= 0 || perHour <= 0) {
+      return null;
+    }
+    double left = (o.memoryLimitKiB() - current) / perHour;
+    if (left < 0) {
+      left = 0;
+    }
+    return new Projection(o.memoryLimitKiB(), "KiB", endMicros + (long) (left * 3.6e9), left);
+  }
+}

@@ -1,0 +1,154 @@
+package org.proflog.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.proflog.series.Metric;
+import org.proflog.series.MetricKey;
+import org.proflog.series.NodeSeries;
+import org.proflog.series.Segment;
+import org.proflog.series.Series;
+
+/**
+ * queue-backlog: per message thread (log writer, input reader) in the latest segment.
+ *
+ * <p>Judged without the segment's final snapshot, which is written at shutdown (writers created
+ * then show {@code pending=1/0}; offline runs leave {@code pending=0/N}). A pending queue that rises
+ * and never returns to zero is a backlog (warning); a burst that drains is at most info. A thread
+ * whose inbound reads stop while writes into it continue is stuck; one whose counters all stop while
+ * its peers' move is stalled.
+ */
+public final class QueueBacklogDetector implements Detector {
+  /** A drained burst this large is worth an info. */
+  static final double BURST_INFO = 1000;
+
+  @Override
+  public List<Finding> detect(NodeSeries node, AnalysisContext ctx) {
+    int seg = Findings.latestSegment(node);
+    Segment segment = Findings.segment(node, seg);
+    AnalysisOptions o = ctx.options();
+    List<Finding> out = new ArrayList<>();
+    SortedMap<MetricKey, Series> threads = new TreeMap<>();
+    for (Map.Entry<MetricKey, Series> e : node.series().entrySet()) {
+      if (e.getKey().metric() == Metric.THREAD_IN) {
+        threads.put(e.getKey(), e.getValue());
+      }
+    }
+    int moving = 0;
+    for (Map.Entry<MetricKey, Series> e : threads.entrySet()) {
+      Window in = Window.of(e.getValue(), seg).withoutShutdown(segment);
+      if (in.size() >= 2 && in.last() > in.values()[Math.max(0, in.size() - 4)]) {
+        moving++;
+      }
+    }
+    for (MetricKey inKey : threads.keySet()) {
+      String subject = inKey.label("thread") + (inKey.label("n") == null ? "" : " #" + inKey.label("n"));
+      Window in = Window.of(node.get(inKey), seg).withoutShutdown(segment);
+      Window pi = Window.of(node.get(same(inKey, Metric.THREAD_PENDING_IN)), seg).withoutShutdown(segment);
+      Window po = Window.of(node.get(same(inKey, Metric.THREAD_PENDING_OUT)), seg).withoutShutdown(segment);
+      Window inReads = Window.of(node.get(same(inKey, Metric.THREAD_IN_READS)), seg).withoutShutdown(segment);
+      if (in.size() < o.minPoints()) {
+        continue;
+      }
+      Finding f = pending(node, seg, subject, pi, "inbound", o);
+      if (f == null) {
+        f = pending(node, seg, subject, po, "outbound", o);
+      }
+      if (f == null) {
+        f = stuck(node, seg, subject, in, inReads);
+      }
+      if (f == null && moving >= 2) {
+        f = stalled(node, seg, subject, in);
+      }
+      if (f != null) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  private static MetricKey same(MetricKey k, Metric m) {
+    return new MetricKey(m, k.labels());
+  }
+
+  private Finding pending(NodeSeries node, int seg, String subject, Window w, String dir, AnalysisOptions o) {
+    if (w.size() < o.minPoints()) {
+      return null;
+    }
+    double max = 0;
+    for (double v : w.values()) {
+      max = Math.max(max, v);
+    }
+    if (max <= 0) {
+      return null;
+    }
+    // the backlog never drains: no zero in the last third of the window
+    int tail = Math.max(2, w.size() / 3);
+    double tailMin = Double.POSITIVE_INFINITY;
+    for (int i = w.size() - tail; i < w.size(); i++) {
+      tailMin = Math.min(tailMin, w.values()[i]);
+    }
+    Trend t = Trend.of(w);
+    boolean metric = dir.equals("inbound");
+    String what = metric ? "the thread is not keeping up with what it is sent (slow disk or remote writer)"
+        : "the main loop is not consuming what the thread produces (slow consumer)";
+    if (tailMin > 0 && t.rising(o.alpha()) && w.last() >= 10) {
+      Evidence ev = Findings.trendEvidence(Trend.METHOD, w, t, "messages/h", "messages",
+          Findings.extra("queue", dir + " (pending " + (metric ? "in" : "out") + ")",
+              "lowest in last third", Findings.num(tailMin)));
+      return Findings.make(FindingKind.QUEUE_BACKLOG, Severity.WARNING, node, subject, seg, ev, null,
+          "The " + dir + " queue of " + subject + " keeps rising and never drains: " + what + ".",
+          metric ? "Check the writer's destination (disk, remote logger) and its log volume."
+              : "Check main-loop load (CPU, packet rate) and what the reader delivers.");
+    }
+    if (tailMin == 0 && max >= BURST_INFO) {
+      Evidence ev = new Evidence("peak of pending queue", w.start(), w.end(), w.size(), t.perHour(), "messages/h",
+          Double.NaN, "peak", max, w.first(), w.last(), "messages",
+          Findings.extra("queue", dir, "drained", "yes"));
+      return Findings.make(FindingKind.QUEUE_BACKLOG, Severity.INFO, node, subject, seg, ev, null,
+          "The " + dir + " queue of " + subject + " had a burst of " + Findings.num(max) + " messages that drained.",
+          "Nothing to fix unless bursts grow; they show peaks of log volume.");
+    }
+    return null;
+  }
+
+  /** Inbound reads frozen over the last points while writes into the queue continue. */
+  private Finding stuck(NodeSeries node, int seg, String subject, Window in, Window inReads) {
+    if (inReads.size() < 4 || in.size() < 4) {
+      return null;
+    }
+    int k = Math.max(3, inReads.size() / 4);
+    int a = inReads.size() - k;
+    double[] writes = inReads.aligned(in);
+    boolean readsFrozen = inReads.last() == inReads.values()[a];
+    boolean writesMove = writes[writes.length - 1] > writes[a];
+    if (!readsFrozen || !writesMove) {
+      return null;
+    }
+    Window tail = inReads.slice(a, inReads.size());
+    Evidence ev = new Evidence("inbound queue reads vs writes", tail.start(), tail.end(), tail.size(), 0,
+        "reads/h", Double.NaN, "writes during freeze", writes[writes.length - 1] - writes[a], tail.first(),
+        tail.last(), "reads", Findings.extra("in_reads frozen at", Findings.num(tail.last())));
+    return Findings.make(FindingKind.QUEUE_BACKLOG, Severity.WARNING, node, subject, seg, ev, null,
+        subject + " stopped reading its inbound queue while messages keep arriving: the thread is stuck.",
+        "Check the writer's destination (full disk, hung remote) and restart the node if it does not recover.");
+  }
+
+  /** All counters of a thread frozen while at least two peers' move. */
+  private Finding stalled(NodeSeries node, int seg, String subject, Window in) {
+    int k = Math.max(3, in.size() / 4);
+    int a = in.size() - k;
+    if (a < 1 || in.last() != in.values()[a] || !(in.values()[a] > in.values()[0])) {
+      return null;
+    }
+    Window tail = in.slice(a, in.size());
+    Evidence ev = new Evidence("thread counters vs peers", tail.start(), tail.end(), tail.size(), 0, "messages/h",
+        Double.NaN, "moving peers", 0, tail.first(), tail.last(), "messages",
+        Findings.extra("in frozen at", Findings.num(tail.last())));
+    return Findings.make(FindingKind.QUEUE_BACKLOG, Severity.WARNING, node, subject, seg, ev, null,
+        subject + " stopped receiving messages (not even heartbeats) while its peers keep moving: stalled.",
+        "Check whether the log stream or input was removed on purpose; otherwise inspect the thread.");
+  }
+}

@@ -1,0 +1,273 @@
+package org.proflog.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.proflog.analysis.stats.Relation;
+import org.proflog.series.Metric;
+import org.proflog.series.MetricKey;
+import org.proflog.series.NodeSeries;
+import org.proflog.series.Segment;
+import org.proflog.series.Series;
+
+/**
+ * state-growth: script tables that keep growing in the latest segment, read at expensive snapshots.
+ *
+ * <p>What a table's size follows tells its story: a table that never shrinks while it tracks the
+ * cumulative connection count retains per-connection state (a leak); one explained by current
+ * connections is load-following (info); one that shrinks or drops out of Zeek's listing (below 100
+ * entries / 100 KiB) is bounded by expiry (nothing); one that grows in steps when an input reader's
+ * {@code out} counter jumps follows its data set (info). A table that Zeek's own scripts define
+ * with an expiry longer than the window cannot be judged yet (info, naming the expiry).
+ */
+public final class StateGrowthDetector implements Detector {
+  /** A table at least this many times its starting size is critical. */
+  static final double CRITICAL_FACTOR = 10;
+
+  @Override
+  public List<Finding> detect(NodeSeries node, AnalysisContext ctx) {
+    int seg = Findings.latestSegment(node);
+    Segment segment = Findings.segment(node, seg);
+    List<Finding> leaks = new ArrayList<>();
+    List<Finding> others = new ArrayList<>();
+    for (Map.Entry<MetricKey, Series> e : node.series().entrySet()) {
+      MetricKey k = e.getKey();
+      String subject;
+      boolean shipped = false;
+      String kindText;
+      switch (k.metric()) {
+        case GLOBAL_ENTRIES -> {
+          subject = k.label("name");
+          shipped = true;
+          kindText = "global";
+        }
+        case GLOBAL_SIZE -> {
+          // sizes only for globals that are not tables (tables are judged by entries)
+          if (node.get(MetricKey.of(Metric.GLOBAL_ENTRIES, "name", k.label("name"))) != null) {
+            continue;
+          }
+          subject = k.label("name");
+          shipped = true;
+          kindText = "global";
+        }
+        case TABLE_ENTRIES -> {
+          subject = "table " + k.label("table");
+          kindText = "unnamed";
+        }
+        case TABLES_ENTRIES -> {
+          subject = "tables.entries";
+          kindText = "total";
+        }
+        case GLOBALS_TOTAL -> {
+          subject = "globals.total";
+          kindText = "total";
+        }
+        default -> {
+          continue;
+        }
+      }
+      if (subject == null) {
+        continue;
+      }
+      Finding f = judge(node, seg, segment, k, e.getValue(), subject, shipped, kindText, ctx);
+      if (f == null) {
+        continue;
+      }
+      (f.severity() == Severity.INFO ? others : leaks).add(f);
+    }
+    leaks.sort(Comparator.comparingDouble((Finding f) -> -f.evidence().slope()).thenComparing(Finding::subject));
+    List<Finding> out = new ArrayList<>();
+    for (int i = 0; i < leaks.size(); i++) {
+      Finding f = leaks.get(i);
+      Map<String, String> extra = new java.util.LinkedHashMap<>(f.evidence().extra());
+      extra.put("rank", (i + 1) + " of " + leaks.size() + " growing tables");
+      Evidence ev = f.evidence();
+      out.add(new Finding(f.id(), f.kind(), f.severity(), f.node(), f.subject(), f.segment(), f.windowStartMicros(),
+          f.windowEndMicros(), new Evidence(ev.method(), ev.windowStartMicros(), ev.windowEndMicros(), ev.points(),
+              ev.slope(), ev.slopeUnit(), ev.pValue(), ev.statistic(), ev.statisticValue(), ev.startValue(),
+              ev.endValue(), ev.valueUnit(), extra), f.projection(), f.explanation(), f.nextStep()));
+    }
+    out.addAll(others);
+    return out;
+  }
+
+  private Finding judge(NodeSeries node, int seg, Segment segment, MetricKey key, Series s, String subject,
+      boolean shipped, String kindText, AnalysisContext ctx) {
+    AnalysisOptions o = ctx.options();
+    Window all = Window.of(s, seg);
+    if (all.size() < 4) {
+      return null;
+    }
+    String unit = key.metric().unit() == Metric.Unit.KIB ? "KiB" : "entries";
+    // a named row that vanishes between its first and last appearance fell below the listing
+    // threshold: the table shrinks by itself
+    if (vanishes(node, all)) {
+      return null;
+    }
+    Judging.AfterWarmUp aw = key.metric() == Metric.GLOBALS_TOTAL
+        ? Judging.afterWarmUp(all, segment, o)
+        : new Judging.AfterWarmUp(all, all.start(), false);
+    Window w = aw.window();
+    if (w.size() < 4) {
+      return null;
+    }
+    double growth = w.last() - w.first();
+    double start = Math.max(1, w.first());
+    double pct = growth / start * 100;
+    double minAbs = unit.equals("KiB") ? 100 : o.minTableGrowthEntries();
+    if (growth < minAbs || pct < o.minTableGrowthPct()) {
+      return null;
+    }
+    Trend t = Trend.of(w);
+    if (!t.rising(o.alpha())) {
+      return null;
+    }
+    Map<String, String> extra = Findings.extra("growth", Findings.num(growth) + " " + unit + " (" + Findings.pct(pct) + ")");
+    Window conns = Window.of(node.get(Metric.CONNS_TOTAL), seg);
+    Relation rTotal = relation(w, conns);
+    if (rTotal != null) {
+      extra.put("vs conns.total", "Spearman " + Findings.num(rTotal.spearman()) + ", R² " + Findings.num(rTotal.r2())
+          + ", " + Findings.num(rTotal.slope() * 1000) + " " + unit + " per 1000 connections");
+    }
+    if (shipped) {
+      ZeekGlobals.Entry g = ctx.zeekGlobals().get(subject);
+      long windowSeconds = (w.end() - (segment == null ? w.start() : segment.startMicros())) / 1_000_000;
+      if (g != null && g.expireSeconds() > 0 && windowSeconds < g.expireSeconds()) {
+        extra.put("expiry", g.expiry() + " (" + Findings.duration(g.expireSeconds()) + ", defined in " + g.script() + ")");
+        Evidence ev = Findings.trendEvidence(Trend.METHOD, w, t, unit + "/h", unit, extra);
+        return Findings.make(FindingKind.STATE_GROWTH, Severity.INFO, node, subject, seg, ev, null,
+            subject + " is a Zeek table with an expiry of " + Findings.duration(g.expireSeconds())
+                + "; it grows by design until its first entries expire, so growth over "
+                + Findings.hours(windowSeconds / 3600.0) + " is not yet judgeable.",
+            "Check again after " + Findings.duration(g.expireSeconds()) + " of uptime; it should then level off.");
+      }
+    }
+    Evidence ev = Findings.trendEvidence(Trend.METHOD, w, t, unit + "/h", unit, extra);
+    Judging.LoadFollowing lf = Judging.loadFollowing(node, seg, w, Metric.CONNS_CURRENT, o,
+        o.minTableGrowthPct() / 100 * start / Math.max(w.hours(), 1e-9));
+    if (lf.follows()) {
+      extra.put("follows", lf.load() + " (Spearman " + Findings.num(lf.spearman()) + ")");
+      ev = Findings.trendEvidence(Trend.METHOD, w, t, unit + "/h", unit, extra);
+      return Findings.make(FindingKind.STATE_GROWTH, Severity.INFO, node, subject, seg, ev, null,
+          describe(subject, kindText) + " grows with the number of current connections (load-following).",
+          "Nothing to fix while load explains it; it should shrink when connections do.");
+    }
+    if (maxDrawdown(w.values()) >= 0.05) {
+      // shrinks by itself: bounded by expiry or deletes
+      return null;
+    }
+    String reader = followsInputReader(node, seg, w);
+    if (reader != null) {
+      extra.put("follows input reader", reader);
+      ev = Findings.trendEvidence(Trend.METHOD, w, t, unit + "/h", unit, extra);
+      return Findings.make(FindingKind.STATE_GROWTH, Severity.INFO, node, subject, seg, ev, null,
+          describe(subject, kindText) + " grows in steps when the input reader " + reader
+              + " delivers data: it follows its data set.",
+          "Nothing to fix unless the input file itself keeps growing; check its size.");
+    }
+    Severity sev = w.last() >= CRITICAL_FACTOR * start && growth >= 10 * minAbs ? Severity.CRITICAL : Severity.WARNING;
+    boolean cumulative = rTotal != null && rTotal.spearman() >= 0.9;
+    String why = cumulative
+        ? " never shrinks and tracks the cumulative connection count: state is kept per connection and never removed."
+        : " keeps growing and never shrinks.";
+    String next = switch (kindText) {
+      case "unnamed" -> "Zeek 5.1+ no longer prints table names, so this table is unnamed (tracked by its row position); "
+          + "run `proflog enable --companion` to log names, then add &create_expire/&read_expire or a delete.";
+      case "total" -> "Find the growing global (per-global rows, or `proflog enable --companion` on Zeek 5.1+) and "
+          + "add &create_expire/&read_expire or a delete.";
+      default -> "Add &create_expire or &read_expire to " + subject + " (or delete entries when done with them).";
+    };
+    return Findings.make(FindingKind.STATE_GROWTH, sev, node, subject, seg, ev, null,
+        describe(subject, kindText) + why, next);
+  }
+
+  private static String describe(String subject, String kindText) {
+    return switch (kindText) {
+      case "unnamed" -> "Unnamed " + subject;
+      case "total" -> subject.equals("globals.total") ? "The total size of all globals" : "The total number of table entries";
+      default -> "Table " + subject;
+    };
+  }
+
+  /** Largest fall from a running maximum, as a fraction of that maximum. */
+  static double maxDrawdown(double[] v) {
+    double max = Double.NEGATIVE_INFINITY;
+    double dd = 0;
+    for (double x : v) {
+      max = Math.max(max, x);
+      if (max > 0) {
+        dd = Math.max(dd, (max - x) / max);
+      }
+    }
+    return dd;
+  }
+
+  private static boolean vanishes(NodeSeries node, Window w) {
+    long[] exp = node.expensiveTimes();
+    if (exp == null || exp.length == 0) {
+      return false;
+    }
+    int listed = 0;
+    int expected = 0;
+    for (long t : exp) {
+      if (t >= w.start() && t <= w.end()) {
+        expected++;
+      }
+    }
+    listed = w.size();
+    return listed < expected;
+  }
+
+  private static Relation relation(Window w, Window x) {
+    if (x.size() < 3) {
+      return null;
+    }
+    double[] a = w.aligned(x);
+    for (double v : a) {
+      if (Double.isNaN(v)) {
+        return null;
+      }
+    }
+    return Relation.of(a, w.values());
+  }
+
+  /**
+   * The input reader whose {@code out} jumps carry the table's growth: growth happens in at most a
+   * third of the intervals, and at least 80 % of it in intervals where that reader's out rose.
+   */
+  private static String followsInputReader(NodeSeries node, int seg, Window w) {
+    double[] v = w.values();
+    double total = 0;
+    int growing = 0;
+    for (int i = 1; i < v.length; i++) {
+      if (v[i] > v[i - 1]) {
+        total += v[i] - v[i - 1];
+        growing++;
+      }
+    }
+    if (total <= 0 || growing > (v.length - 1) / 3.0) {
+      return null;
+    }
+    for (Map.Entry<MetricKey, Series> e : node.series().entrySet()) {
+      if (e.getKey().metric() != Metric.THREAD_OUT) {
+        continue;
+      }
+      String name = e.getKey().label("thread");
+      if (name == null || !name.contains("READER")) {
+        continue;
+      }
+      double[] out = w.aligned(Window.of(e.getValue(), seg));
+      double covered = 0;
+      for (int i = 1; i < v.length; i++) {
+        if (v[i] > v[i - 1] && out[i] > out[i - 1]) {
+          covered += v[i] - v[i - 1];
+        }
+      }
+      if (covered >= 0.8 * total) {
+        return name;
+      }
+    }
+    return null;
+  }
+}

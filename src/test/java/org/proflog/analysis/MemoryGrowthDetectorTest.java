@@ -1,0 +1,153 @@
+package org.proflog.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.proflog.model.Era;
+import org.proflog.series.Metric;
+import org.proflog.series.NodeSeries;
+import org.junit.jupiter.api.Test;
+
+class MemoryGrowthDetectorTest {
+  private final MemoryGrowthDetector det = new MemoryGrowthDetector();
+
+  private static List<Finding> run(NodeSeries n, AnalysisOptions o) {
+    return new MemoryGrowthDetector().detect(n, AnalysisContext.of(o, List.of(n)));
+  }
+
+  private static List<Finding> run(NodeSeries n) {
+    return run(n, AnalysisOptions.defaults());
+  }
+
+  /** The seed's eight Memory lines (bro-messaging.md), 20 s apart: growing heap must be reported. */
+  @Test
+  void seedMemoryLinesAreGrowth() {
+    double[] total = {32608, 123236, 143088, 164320, 177040, 177040, 177040, 177040};
+    double[] malloced = {32478, 78143, 87989, 108040, 132104, 133631, 137221, 139141};
+    NodeSeries n = new NodeBuilder("standalone", 20, 8, 1).era(Era.G3)
+        .put(Metric.MEMORY_TOTAL, i -> total[i])
+        .put(Metric.MEMORY_MALLOCED, i -> malloced[i])
+        .build();
+    List<Finding> f = run(n);
+    assertThat(f).anySatisfy(x -> {
+      assertThat(x.kind()).isEqualTo(FindingKind.MEMORY_GROWTH);
+      assertThat(x.severity()).isGreaterThanOrEqualTo(Severity.WARNING);
+      assertThat(x.subject()).isEqualTo("memory.malloced");
+    });
+  }
+
+  /** Peak RSS on a leaking node: new peaks at ~1 %/h until the end. */
+  static NodeBuilder leakingPeakRss(int n, long interval, double pctPerHour, int warm, long seed) {
+    NodeBuilder b = new NodeBuilder("worker-1", interval, n, seed).era(Era.G8);
+    double base = 1_000_000;
+    double perSnap = base * pctPerHour / 100 * interval / 3600.0;
+    double[] rss = new double[n];
+    double max = 0;
+    for (int i = 0; i < n; i++) {
+      double ramp = i < warm ? base * (0.3 + 0.7 * i / warm) : base + perSnap * (i - warm);
+      double v = ramp + b.noise(perSnap * 2);
+      max = Math.max(max, v);
+      rss[i] = Math.rint(max);
+    }
+    b.put(Metric.MEMORY_TOTAL, i -> rss[i]);
+    b.put(Metric.MEMORY_MALLOCED, i -> 0);
+    b.put(Metric.CONNS_CURRENT, i -> 5000 + b.noise(200));
+    b.put(Metric.CONNS_TOTAL, i -> 100.0 * i);
+    return b;
+  }
+
+  @Test
+  void leakingPeakRssIsWarning() {
+    NodeSeries n = leakingPeakRss(600, 15, 2, 60, 7).build();
+    List<Finding> f = run(n);
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.subject()).isEqualTo("memory.total");
+      assertThat(x.severity()).isEqualTo(Severity.WARNING);
+      assertThat(x.evidence().slope()).isBetween(10_000.0, 40_000.0);
+    });
+  }
+
+  @Test
+  void projectionToLimitMakesCritical() {
+    NodeSeries n = leakingPeakRss(600, 15, 2, 60, 7).build();
+    List<Finding> f = run(n, AnalysisOptions.defaults().withMemoryLimitKiB(1_200_000));
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.projection()).isNotNull();
+      assertThat(x.projection().hoursLeft()).isLessThan(24);
+      assertThat(x.severity()).isEqualTo(Severity.CRITICAL);
+    });
+  }
+
+  @Test
+  void peakRssPlateauAfterWarmUpIsHealthy() {
+    int n = 600;
+    NodeBuilder b = new NodeBuilder("worker-1", 15, n, 3).era(Era.G8);
+    double[] rss = new double[n];
+    double max = 0;
+    for (int i = 0; i < n; i++) {
+      double v = i < 100 ? 300_000 + 7000.0 * i : 1_000_000 + b.noise(3000);
+      max = Math.max(max, v);
+      rss[i] = Math.rint(max);
+    }
+    b.put(Metric.MEMORY_TOTAL, i -> rss[i]).put(Metric.MEMORY_MALLOCED, i -> 0);
+    assertThat(run(b.build())).isEmpty();
+  }
+
+  @Test
+  void sawtoothHeapIsHealthy() {
+    int n = 800;
+    NodeBuilder b = new NodeBuilder("worker-1", 15, n, 4).era(Era.G6);
+    b.put(Metric.MEMORY_MALLOCED, i -> 500_000 + 2000.0 * (i % 40) + b.noise(1000));
+    b.put(Metric.MEMORY_TOTAL, i -> 700_000);
+    assertThat(run(b.build())).isEmpty();
+  }
+
+  @Test
+  void leakingHeapUnderSawtoothIsFound() {
+    int n = 800;
+    NodeBuilder b = new NodeBuilder("worker-1", 15, n, 4).era(Era.G6);
+    // 2 %/h of 500 MB on top of the sawtooth
+    b.put(Metric.MEMORY_MALLOCED, i -> 500_000 + 2000.0 * (i % 40) + 10_000.0 * i * 15 / 3600 + b.noise(1000));
+    b.put(Metric.MEMORY_TOTAL, i -> 700_000);
+    assertThat(run(b.build())).singleElement()
+        .satisfies(x -> assertThat(x.subject()).isEqualTo("memory.malloced"));
+  }
+
+  @Test
+  void loadFollowingHeapIsInfo() {
+    int n = 800;
+    NodeBuilder b = new NodeBuilder("worker-1", 15, n, 5).era(Era.G6);
+    double[] conns = new double[n];
+    for (int i = 0; i < n; i++) {
+      conns[i] = 10_000 + 20.0 * i + b.noise(300);
+    }
+    b.put(Metric.CONNS_CURRENT, i -> conns[i]);
+    b.put(Metric.MEMORY_MALLOCED, i -> 300_000 + 10.0 * conns[i] + b.noise(2000));
+    b.put(Metric.MEMORY_TOTAL, i -> 900_000);
+    assertThat(run(b.build())).singleElement().satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.INFO));
+  }
+
+  @Test
+  void restartInTheMiddleJudgesOnlyTheLatestSegment() {
+    int n = 800;
+    NodeBuilder b = new NodeBuilder("worker-1", 15, n, 6).era(Era.G6).restartAt(400);
+    // first process leaked, the restarted one is flat
+    b.put(Metric.MEMORY_MALLOCED, i -> i < 400 ? 500_000 + 100.0 * i : 400_000 + b.noise(500));
+    b.put(Metric.MEMORY_TOTAL, i -> 700_000);
+    assertThat(run(b.build())).isEmpty();
+  }
+
+  @Test
+  void wrappedMallocedIsUnwrapped() {
+    int n = 400;
+    NodeBuilder b = new NodeBuilder("worker-1", 15, n, 8).era(Era.G6);
+    // flat heap near 2 GiB that wraps back and forth would look like a collapse without unwrapping;
+    // a true leak crossing 2 GiB must still be seen
+    b.put(Metric.MEMORY_MALLOCED, i -> (2_000_000 + 500.0 * i) % MemoryGrowthDetector.MALLOC_WRAP_KIB);
+    b.put(Metric.MEMORY_TOTAL, i -> 3_000_000);
+    assertThat(run(b.build())).singleElement().satisfies(x -> {
+      assertThat(x.subject()).isEqualTo("memory.malloced");
+      assertThat(x.evidence().endValue()).isGreaterThan(MemoryGrowthDetector.MALLOC_WRAP_KIB);
+    });
+  }
+}
