@@ -32,7 +32,7 @@ import org.proflog.model.TimerCount;
  * <ul>
  *   <li>The {@code 0.000000} startup snapshot (Q2) counts as a snapshot and starts its segment, but
  *       gives no points: time 0 would ruin time axes and rates. A segment made only of such a
- *       snapshot has start and end 0.
+ *       snapshot has start and end 0. It is not listed in {@code expensiveTimes} either.
  *   <li>{@code timers.lag} only where {@link Snapshot#lagIsMeaningful()} (Q5).
  *   <li>{@code memory.malloced}: zero values are dropped for G8/G9 (Linux prints 0 from Zeek 5.2).
  *   <li>{@code conns.total} and {@code conns.expired} are unwrapped (32-bit before Bro 2.5, Q7).
