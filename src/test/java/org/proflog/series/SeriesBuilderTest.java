@@ -352,4 +352,20 @@ class SeriesBuilderTest {
     assertThat(ns.get(Metric.CONNS_EXPIRED).values()).containsExactly(4_294_967_000d,
         4_294_967_996d);
   }
+
+  @Test
+  void memoryWrapsUnwrapped() {
+    long kib4g = 4L * 1024 * 1024;
+    NodeSeries old = build(Era.G3,
+        at(T0, 1).memory(kib4g - 1000, 100).build(),
+        at(T0 + 10, 11).memory(5000, 100).build(),
+        at(T0 + 20, 0).memory(6000, 100).build()); // restart: no carry-over
+    assertThat(old.get(Metric.MEMORY_TOTAL).values())
+        .containsExactly(kib4g - 1000, kib4g + 5000, 6000);
+    NodeSeries later = build(Era.G7, at(T0, 1).memory(kib4g - 1000, 100).build(),
+        at(T0 + 10, 11).memory(5000, (1L << 54) - 1024 * 1024).build());
+    assertThat(later.get(Metric.MEMORY_TOTAL).values()).containsExactly(kib4g - 1000, 5000);
+    // mallinfo's int at 3 GiB printed as 2^54 - 1 GiB (in KiB)
+    assertThat(later.get(Metric.MEMORY_MALLOCED).values()).containsExactly(100, 3 * 1024 * 1024);
+  }
 }
