@@ -2,9 +2,12 @@ package org.proflog.series;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -155,13 +158,13 @@ public final class SeriesBuilder {
         era,
         List.copyOf(files),
         List.copyOf(segments),
-        java.util.Collections.unmodifiableSortedMap(sorted),
+        Collections.unmodifiableSortedMap(sorted),
         snapshots,
         expensiveCount,
         partial,
         Arrays.copyOf(expensiveTimes, expensiveCount),
-        java.util.Collections.unmodifiableSortedSet(new TreeSet<>(threadNames)),
-        java.util.Collections.unmodifiableSortedSet(new TreeSet<>(globalNames)),
+        Collections.unmodifiableSortedSet(new TreeSet<>(threadNames)),
+        Collections.unmodifiableSortedSet(new TreeSet<>(globalNames)),
         unnamedRows,
         problems,
         repairedLines);
@@ -248,7 +251,7 @@ public final class SeriesBuilder {
 
   private void addGlobals(Snapshot s, long t) {
     List<UnnamedTableTracker.Row> rows = null;
-    java.util.Set<String> rowEntries = null;
+    Set<String> rowEntries = null;
     for (GlobalSize g : s.globals()) {
       if (g.named()) {
         globalNames.add(g.name());
@@ -258,7 +261,7 @@ public final class SeriesBuilder {
         if (g.isTable()) {
           labelled(Metric.GLOBAL_ENTRIES, "global", g.name()).add(t, g.entries(), segIndex);
           if (rowEntries == null) {
-            rowEntries = new java.util.HashSet<>();
+            rowEntries = new HashSet<>();
           }
           rowEntries.add(g.name());
         }

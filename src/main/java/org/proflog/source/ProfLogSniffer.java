@@ -1,6 +1,8 @@
 package org.proflog.source;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -129,10 +131,10 @@ final class ProfLogSniffer {
     if (msg.startsWith(prefix)) {
       msg = msg.substring(prefix.length());
     }
-    if (e instanceof java.nio.file.AccessDeniedException) {
+    if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
-    if (e instanceof java.nio.file.NoSuchFileException) {
+    if (e instanceof NoSuchFileException) {
       return "no such file";
     }
     return "unreadable (" + msg + ")";
