@@ -2,9 +2,12 @@ package org.proflog.series;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -32,10 +35,12 @@ import org.proflog.model.TimerCount;
  * <ul>
  *   <li>The {@code 0.000000} startup snapshot (Q2) counts as a snapshot and starts its segment, but
  *       gives no points: time 0 would ruin time axes and rates. A segment made only of such a
- *       snapshot has start and end 0.
+ *       snapshot has start and end 0. It is not listed in {@code expensiveTimes} either.
  *   <li>{@code timers.lag} only where {@link Snapshot#lagIsMeaningful()} (Q5).
  *   <li>{@code memory.malloced}: zero values are dropped for G8/G9 (Linux prints 0 from Zeek 5.2).
- *   <li>{@code conns.total} and {@code conns.expired} are unwrapped (32-bit before Bro 2.5, Q7).
+ *   <li>{@code conns.total} and {@code conns.expired} are unwrapped (32-bit before Bro 2.5, Q7);
+ *       so are {@code memory.total} and {@code memory.malloced} of G1-G3 (modulo 4 GiB), and a
+ *       {@code malloced} printed as 2⁵⁴ − x KiB (a negative {@code mallinfo()} int, Q7).
  *   <li>{@code conns.mem} only in expensive snapshots of eras that print the estimates.
  *   <li>Threads: label {@code thread} = name, plus {@code n} = ordinal for the second and later row
  *       of the same name.
@@ -136,8 +141,13 @@ public final class SeriesBuilder {
     SortedMap<MetricKey, Series> sorted = new TreeMap<>();
     for (Map.Entry<MetricKey, Series> e : series.entrySet()) {
       Series v = e.getValue();
-      if (e.getKey().metric() == Metric.MEMORY_MALLOCED && (era == Era.G8 || era == Era.G9)) {
+      Metric m = e.getKey().metric();
+      if (m == Metric.MEMORY_MALLOCED && (era == Era.G8 || era == Era.G9)) {
         v = withoutZeros(v);
+      }
+      if ((m == Metric.MEMORY_TOTAL || m == Metric.MEMORY_MALLOCED)
+          && (era == Era.G1 || era == Era.G2 || era == Era.G3)) {
+        v = unwrap4GiB(v);
       }
       if (!v.isEmpty()) {
         sorted.put(e.getKey(), v);
@@ -148,13 +158,13 @@ public final class SeriesBuilder {
         era,
         List.copyOf(files),
         List.copyOf(segments),
-        java.util.Collections.unmodifiableSortedMap(sorted),
+        Collections.unmodifiableSortedMap(sorted),
         snapshots,
         expensiveCount,
         partial,
         Arrays.copyOf(expensiveTimes, expensiveCount),
-        java.util.Collections.unmodifiableSortedSet(new TreeSet<>(threadNames)),
-        java.util.Collections.unmodifiableSortedSet(new TreeSet<>(globalNames)),
+        Collections.unmodifiableSortedSet(new TreeSet<>(threadNames)),
+        Collections.unmodifiableSortedSet(new TreeSet<>(globalNames)),
         unnamedRows,
         problems,
         repairedLines);
@@ -170,7 +180,7 @@ public final class SeriesBuilder {
   private void addPoints(Snapshot s, long t) {
     if (s.memory() != null) {
       add(Metric.MEMORY_TOTAL, t, s.memory().totalK());
-      add(Metric.MEMORY_MALLOCED, t, s.memory().mallocedK());
+      add(Metric.MEMORY_MALLOCED, t, unwrapMallinfo(s.memory().mallocedK()));
     }
     if (s.runTime() != null) {
       addDouble(Metric.RUNTIME_USER_SYS, t, s.runTime().userSys());
@@ -241,7 +251,7 @@ public final class SeriesBuilder {
 
   private void addGlobals(Snapshot s, long t) {
     List<UnnamedTableTracker.Row> rows = null;
-    java.util.Set<String> rowEntries = null;
+    Set<String> rowEntries = null;
     for (GlobalSize g : s.globals()) {
       if (g.named()) {
         globalNames.add(g.name());
@@ -251,7 +261,7 @@ public final class SeriesBuilder {
         if (g.isTable()) {
           labelled(Metric.GLOBAL_ENTRIES, "global", g.name()).add(t, g.entries(), segIndex);
           if (rowEntries == null) {
-            rowEntries = new java.util.HashSet<>();
+            rowEntries = new HashSet<>();
           }
           rowEntries.add(g.name());
         }
@@ -347,6 +357,46 @@ public final class SeriesBuilder {
     }
     return ts;
   }
+
+  /**
+   * {@code mallinfo()}'s int fields (before Zeek 4.1) go negative above 2 GiB; from Bro 2.5 such a
+   * value prints as 2⁵⁴ − x KiB (Q7). The true value is then 4 GiB − x.
+   */
+  static long unwrapMallinfo(long mallocedK) {
+    if (mallocedK != Snapshot.ABSENT && mallocedK > (1L << 53)) {
+      return mallocedK - (1L << 54) + KIB_4G;
+    }
+    return mallocedK;
+  }
+
+  /**
+   * Bro 2.0-2.4 print memory modulo 4 GiB (Q7): within a segment, a step from the top quarter of
+   * that range into the bottom quarter is a wrap, and later points get 4 GiB more.
+   */
+  static Series unwrap4GiB(Series s) {
+    Series out = new Series(s.size());
+    long offset = 0;
+    double prev = Double.NaN;
+    int seg = Integer.MIN_VALUE;
+    for (int i = 0; i < s.size(); i++) {
+      double v = s.value(i);
+      if (v < 0) {
+        v += KIB_4G;
+      }
+      if (s.segmentOf(i) != seg) {
+        seg = s.segmentOf(i);
+        offset = 0;
+      } else if (prev >= KIB_4G * 0.75 && v < KIB_4G * 0.25) {
+        offset += KIB_4G;
+      }
+      prev = v;
+      out.add(s.time(i), v + offset, seg);
+    }
+    return out;
+  }
+
+  /** 4 GiB in KiB. */
+  private static final long KIB_4G = 4L * 1024 * 1024;
 
   private static Series withoutZeros(Series s) {
     Series out = new Series(s.size());

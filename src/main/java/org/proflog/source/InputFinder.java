@@ -1,6 +1,8 @@
 package org.proflog.source;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.io.InputStream;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
@@ -145,7 +147,7 @@ public final class InputFinder {
       if (Files.isDirectory(p)) {
         walk(p, forced, MAX_DEPTH, true);
       } else if (Files.exists(p)) {
-        consider(p, forced, true);
+        consider(p, forced);
       } else {
         problems.add(new SourceProblem(pathText, "no such file or directory"));
       }
@@ -199,14 +201,14 @@ public final class InputFinder {
       }
       files.sort(Comparator.comparing(Path::toString));
       for (Path f : files) {
-        consider(f, forced, true);
+        consider(f, forced);
       }
       if (reportEmpty && count() == before) {
         problems.add(new SourceProblem(root.toString(), "no prof.log found in this directory"));
       }
     }
 
-    void consider(Path file, NodeId forced, boolean report) {
+    void consider(Path file, NodeId forced) {
       Path key = file.toAbsolutePath().normalize();
       if (!seen.add(key)) {
         return;
@@ -221,9 +223,7 @@ public final class InputFinder {
       String name = fn == null ? file.toString() : fn.toString();
       ProfLogSniffer.Verdict v = ProfLogSniffer.sniff(s, NodeNames.isProfLogName(name));
       if (!v.accepted()) {
-        if (report) {
-          problems.add(new SourceProblem(file.toString(), v.reason()));
-        }
+        problems.add(new SourceProblem(file.toString(), v.reason()));
         return;
       }
       byNode.computeIfAbsent(node, k -> new ArrayList<>()).add(new Candidate(s, v.firstTimeMicros(), name));
@@ -283,10 +283,10 @@ public final class InputFinder {
   }
 
   private static String describe(IOException e) {
-    if (e instanceof java.nio.file.AccessDeniedException) {
+    if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
-    if (e instanceof java.nio.file.NoSuchFileException) {
+    if (e instanceof NoSuchFileException) {
       return "no such file or directory";
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

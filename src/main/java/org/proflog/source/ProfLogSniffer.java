@@ -1,6 +1,8 @@
 package org.proflog.source;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -54,6 +56,10 @@ final class ProfLogSniffer {
   }
 
   static Verdict decide(String text, boolean namedLikeProfLog) {
+    String compression = otherCompression(text);
+    if (compression != null) {
+      return Verdict.reject(compression + "-compressed, which is not supported (decompress it first)");
+    }
     String first = firstNonBlankLine(text);
     if (first == null) {
       return Verdict.reject("contains only blank lines");
@@ -75,6 +81,20 @@ final class ProfLogSniffer {
     }
     return Verdict.reject("not a prof.log (no prof.log line in the first "
         + (PEEK / 1024) + " KiB)");
+  }
+
+  /** The name of a compression other than gzip that the bytes start with, or null. */
+  private static String otherCompression(String text) {
+    if (text.startsWith("BZh")) {
+      return "bzip2";
+    }
+    if (text.startsWith("\u00FD7zXZ")) {
+      return "xz";
+    }
+    if (text.startsWith("(\u00B5/\u00FD")) {
+      return "zstd";
+    }
+    return null;
   }
 
   /** The first timestamp other than {@code 0.000000}, in µs, or 0 when none. */
@@ -111,10 +131,10 @@ final class ProfLogSniffer {
     if (msg.startsWith(prefix)) {
       msg = msg.substring(prefix.length());
     }
-    if (e instanceof java.nio.file.AccessDeniedException) {
+    if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
-    if (e instanceof java.nio.file.NoSuchFileException) {
+    if (e instanceof NoSuchFileException) {
       return "no such file";
     }
     return "unreadable (" + msg + ")";

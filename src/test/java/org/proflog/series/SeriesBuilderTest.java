@@ -314,4 +314,58 @@ class SeriesBuilderTest {
     List<MetricKey> keys = List.copyOf(ns.series().keySet());
     assertThat(keys).isSorted();
   }
+
+  @Test
+  void workerRestartInTheSameTruncatedFile() {
+    // Supervisor: the restarted worker reopens the same prof.log; its startup snapshot is at 0.
+    NodeSeries ns = build(Era.G8,
+        at(0, 0).commandLine("zeek -i eth0").line(1).build(),
+        at(T0, 1).conns(100).build(),
+        at(T0 + 10, 11).conns(200).build(),
+        at(0, 0).commandLine("zeek -i eth0").line(90).build(),
+        at(T0 + 100, 1).conns(5).build());
+    assertThat(reasons(ns)).containsExactly(Segment.Reason.FIRST, Segment.Reason.COMMAND_LINE);
+    Segment second = ns.segments().get(1);
+    assertThat(second.line()).isEqualTo(90);
+    assertThat(second.snapshots()).isEqualTo(2);
+    assertThat(second.startMicros()).isEqualTo((long) ((T0 + 100) * 1e6));
+    assertThat(ns.get(Metric.CONNS_TOTAL).values()).containsExactly(100, 200, 5);
+    assertThat(ns.get(Metric.CONNS_TOTAL).segments()).containsExactly(0, 0, 1);
+  }
+
+  @Test
+  void segmentOfOnlyTheStartupSnapshotDoesNotPullStartToZero() {
+    NodeSeries ns = build(Era.G8,
+        at(T0, 5).build(),
+        at(0, 0).commandLine("zeek -i eth0").build());
+    assertThat(ns.segments()).hasSize(2);
+    assertThat(ns.segments().get(1).startMicros()).isZero();
+    assertThat(ns.startMicros()).isEqualTo((long) (T0 * 1e6));
+  }
+
+  @Test
+  void expiredWrapIsUnwrapped() {
+    NodeSeries ns = build(Era.G2,
+        at(T0, 1).expired(4_294_967_000L - 4_294_967_296L).build(), // printed signed: -296
+        at(T0 + 10, 11).expired(700).build());
+    assertThat(ns.segments()).hasSize(1);
+    assertThat(ns.get(Metric.CONNS_EXPIRED).values()).containsExactly(4_294_967_000d,
+        4_294_967_996d);
+  }
+
+  @Test
+  void memoryWrapsUnwrapped() {
+    long kib4g = 4L * 1024 * 1024;
+    NodeSeries old = build(Era.G3,
+        at(T0, 1).memory(kib4g - 1000, 100).build(),
+        at(T0 + 10, 11).memory(5000, 100).build(),
+        at(T0 + 20, 0).memory(6000, 100).build()); // restart: no carry-over
+    assertThat(old.get(Metric.MEMORY_TOTAL).values())
+        .containsExactly(kib4g - 1000, kib4g + 5000, 6000);
+    NodeSeries later = build(Era.G7, at(T0, 1).memory(kib4g - 1000, 100).build(),
+        at(T0 + 10, 11).memory(5000, (1L << 54) - 1024 * 1024).build());
+    assertThat(later.get(Metric.MEMORY_TOTAL).values()).containsExactly(kib4g - 1000, 5000);
+    // mallinfo's int at 3 GiB printed as 2^54 - 1 GiB (in KiB)
+    assertThat(later.get(Metric.MEMORY_MALLOCED).values()).containsExactly(100, 3 * 1024 * 1024);
+  }
 }

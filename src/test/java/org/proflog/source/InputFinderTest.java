@@ -308,4 +308,14 @@ class InputFinderTest {
         .isEqualTo(1_700_000_000_250_000L);
     assertThat(ProfLogSniffer.firstNonZeroTime("0.000000 ---\n")).isZero();
   }
+
+  @Test
+  void otherCompressionsAreRejectedWithAdvice() throws IOException {
+    Path f = tmp.resolve("w/prof.log.bz2");
+    Files.createDirectories(f.getParent());
+    Files.write(f, new byte[] {'B', 'Z', 'h', '9', 0x31, 0x41, 0x59, 0x26});
+    DiscoveredInputs d = finder().find(List.of(f.toString()));
+    assertThat(d.problems()).singleElement()
+        .satisfies(p -> assertThat(p.message()).startsWith("bzip2-compressed"));
+  }
 }
