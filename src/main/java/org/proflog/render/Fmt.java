@@ -28,7 +28,13 @@ public final class Fmt {
   public static String epochSeconds(long micros) {
     long s = Math.floorDiv(micros, 1_000_000L);
     long f = Math.floorMod(micros, 1_000_000L);
-    return s + "." + String.format(Locale.ROOT, "%06d", f);
+    // Hot in exports: pad by hand rather than through Formatter.
+    StringBuilder b = new StringBuilder(20).append(s).append('.');
+    String frac = Long.toString(f);
+    for (int i = frac.length(); i < 6; i++) {
+      b.append('0');
+    }
+    return b.append(frac).toString();
   }
 
   private static Instant instant(long micros) {
