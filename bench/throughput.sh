@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Throughput of `proflog analyze` (parse into series, detectors, summary out) against `wc -l` on
+# the same generated prof.log, in the same run, printed as a ratio. Also: two files in parallel
+# (speed-up over one), and the peak heap with -Xmx256m.
+#
+#   bench/throughput.sh [SIZE_MB]      default 1024 (1 GB); files go to ${BENCH_DIR:-/tmp/proflog-bench}
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+size_mb="${1:-1024}"
+dir="${BENCH_DIR:-/tmp/proflog-bench}"
+mkdir -p "$dir"
+"$here/proflog" --version >/dev/null   # builds the jar if needed
+jar="$here/target/proflog.jar"
+
+now() { date +%s.%N; }
+calc() { awk "BEGIN { print $1 }"; }
+secs() { calc "$2 - $1"; }
+
+# A standalone Zeek 3.2.4 node at 1-second snapshots: about 3.3 KB per snapshot.
+gen() { # $1 = file, $2 = target MB, $3 = seed
+  if [ ! -s "$1" ] || [ "$(($(stat -c %s "$1") / 1000000))" -lt "$2" ]; then
+    local days; days=$(calc "int($2 * 1000000 / 3300 / 86400) + 1")
+    java -jar "$jar" simulate --scenario healthy --nodes 1 --duration "${days}d" --interval 1s \
+      --zeek-version 3.2.4 --seed "$3" -o "$dir/gen$3" >/dev/null
+    head -c "$(($2 * 1000000))" "$dir/gen$3/spool/zeek/prof.log" > "$1"
+    rm -rf "$dir/gen$3"
+  fi
+}
+echo "generating ${size_mb} MB (cached in $dir)..." >&2
+gen "$dir/a.prof.log" "$size_mb" 1
+gen "$dir/b.prof.log" "$((size_mb / 2))" 2
+head -c "$(($(stat -c %s "$dir/b.prof.log")))" "$dir/a.prof.log" > "$dir/a-half.prof.log"
+bytes=$(stat -c %s "$dir/a.prof.log")
+
+cat "$dir/a.prof.log" > /dev/null    # warm the page cache
+t0=$(now); wc -l "$dir/a.prof.log" >/dev/null; t1=$(now)
+wc_s=$(secs "$t0" "$t1")
+
+java_opts="-Xmx256m -XX:+UseParallelGC"
+t0=$(now)
+/usr/bin/env java $java_opts -jar "$jar" analyze --format json "a=$dir/a.prof.log" > "$dir/out.json"
+t1=$(now)
+pl_s=$(secs "$t0" "$t1")
+
+# Two files of half the size: one after the other vs both at once (nodes are read in parallel).
+t0=$(now); java $java_opts -jar "$jar" analyze --format json "a=$dir/a-half.prof.log" >/dev/null; t1=$(now)
+one_s=$(secs "$t0" "$t1")
+t0=$(now); java $java_opts -jar "$jar" analyze --format json "a=$dir/a-half.prof.log" "b=$dir/b.prof.log" >/dev/null; t1=$(now)
+two_s=$(secs "$t0" "$t1")
+
+gb() { calc "$bytes / $1 / 1000000000"; }
+printf 'input            %d bytes (%s)\n' "$bytes" "$dir/a.prof.log"
+printf 'wc -l            %6.2f s   %6.2f GB/s\n' "$wc_s" "$(gb "$wc_s")"
+printf 'proflog analyze  %6.2f s   %6.2f GB/s   (-Xmx256m, whole run incl. JVM start)\n' "$pl_s" "$(gb "$pl_s")"
+printf 'ratio            proflog/wc = %.3f\n' "$(calc "$wc_s / $pl_s")"
+printf 'parallel         1 file %.2f s, 2 files %.2f s: speed-up %.2fx of the ideal 2x\n' "$one_s" "$two_s" "$(calc "2 * $one_s / $two_s")"
