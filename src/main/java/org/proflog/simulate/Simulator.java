@@ -13,6 +13,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.proflog.analysis.FindingKind;
 import org.proflog.model.NodeId.Role;
@@ -173,12 +177,41 @@ public final class Simulator {
    */
   public static Truth write(SimulationSpec spec, Path dir) throws IOException {
     Plan plan = plan(spec);
-    for (NodePlan p : plan.nodes()) {
-      Path d = dir.resolve("spool").resolve(p.name());
-      Files.createDirectories(d);
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(d.resolve("prof.log")), 1 << 16)) {
-        new NodeModel(spec, p).write(out, null);
+    // nodes are independent (each has its own random stream), so writing them in parallel keeps
+    // the output byte-identical
+    int threads = Math.max(1, Math.min(plan.nodes().size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "proflog-simulate");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> jobs = new ArrayList<>();
+      for (NodePlan p : plan.nodes()) {
+        jobs.add(pool.submit(() -> {
+          Path d = dir.resolve("spool").resolve(p.name());
+          Files.createDirectories(d);
+          try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(d.resolve("prof.log")), 1 << 16)) {
+            new NodeModel(spec, p).write(out, null);
+          }
+          return null;
+        }));
       }
+      for (Future<?> f : jobs) {
+        try {
+          f.get();
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof IOException io) {
+            throw io;
+          }
+          throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while writing " + dir, e);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
     }
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     Files.createDirectories(dir);
