@@ -300,6 +300,17 @@ class SimulatorFaultTest {
     assertThat(realShapes).hasSize(3); // first, cheap, expensive
   }
 
+  /** Same for real Zeek 6.2.1 (unnamed table rows glued to Comm, no reassembler line). */
+  @Test
+  void snapshotShapesMatchTheRealZeek621Fixture() throws IOException {
+    byte[] real;
+    try (InputStream in = getClass().getResourceAsStream("/simulate/zeek-6.2.1-offline-default.prof.log")) {
+      real = in.readAllBytes();
+    }
+    byte[] sim = node(SimulationSpec.of(Scenario.HEALTHY, 1, 3 * 3600, "6.2.1", 1), "zeek", null);
+    assertThat(shapes(sim)).isEqualTo(shapes(real));
+  }
+
   private static Set<List<String>> shapes(byte[] bytes) {
     Set<List<String>> out = new LinkedHashSet<>();
     for (List<Line> s : ProfLogLines.snapshots(ProfLogLines.logical(bytes))) {
