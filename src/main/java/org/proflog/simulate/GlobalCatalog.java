@@ -49,9 +49,11 @@ final class GlobalCatalog {
     if (m.plan.isPacketNode()) {
       out.add(new GlobalTable("Weird::weird_ignore", true, 180, 1.0));
       out.add(new GlobalTable("Software::tracked", true, 420, 2.3));
-      GlobalTable intel = new GlobalTable("Intel::min_data_store", false, 0, 1.0);
-      intel.sizeBytes = 2_510L * 1024;
-      out.add(intel);
+      if (v.atLeast(2, 5)) {
+        GlobalTable intel = new GlobalTable("Intel::min_data_store", false, 0, 1.0);
+        intel.sizeBytes = 2_510L * 1024;
+        out.add(intel);
+      }
       if (m.plan.has(NodePlan.Kind.TABLE_LEAK)) {
         out.add(new GlobalTable(LEAK_TABLE, true, 210, 1.0));
       }
@@ -62,10 +64,12 @@ final class GlobalCatalog {
         out.add(new GlobalTable(EXPIRING_TABLE, true, 190, 1.0));
       }
     }
-    if (r == Role.MANAGER || r == Role.STANDALONE) {
+    if ((r == Role.MANAGER || r == Role.STANDALONE) && v.atLeast(2, 2)) {
       GlobalTable intel = new GlobalTable("Intel::data_store", false, 0, 1.0);
       intel.sizeBytes = 5_230L * 1024;
       out.add(intel);
+    }
+    if (r == Role.MANAGER || r == Role.STANDALONE) {
       out.add(new GlobalTable("Notice::suppressing", true, 205, 1.0));
     }
     if (v.before(2, 6)) {
@@ -102,6 +106,9 @@ final class GlobalCatalog {
           g.set(t < from ? 0 : Math.round(m.connsTotal * 0.045));
         }
         case FLOW_TABLE -> g.set(Math.round(m.connsCurrentB * 0.3 * m.noise(0.02)));
+        case "Intel::data_store" ->
+            // the intel file is re-read hourly (reader out jumps): the store grows in steps with it
+            g.sizeBytes = 5_230L * 1024 + (long) (e / 3600) * 1_500L * 340;
         case EXPIRING_TABLE -> g.set(startup ? 0
             : Math.round(0.9 * Math.min(e, EXPIRY_SECONDS) * load * m.noise(0.02)));
         default -> { }

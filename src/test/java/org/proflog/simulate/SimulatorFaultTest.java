@@ -236,6 +236,55 @@ class SimulatorFaultTest {
     assertThat((double) (end - at30)).isLessThan((at30 - first) * 0.5);
   }
 
+  private static List<List<String>> namedRows(byte[] bytes) {
+    List<List<String>> out = new ArrayList<>();
+    for (List<Line> s : ProfLogLines.snapshots(ProfLogLines.logical(bytes))) {
+      if (s.stream().anyMatch(l -> l.kind().equals("GS_HDR"))) {
+        out.add(s.stream().filter(l -> l.kind().equals("GS_ROW")).map(l -> l.g(2)).toList());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void namedRowsAreAlphabeticalFrom31AndABoundedTableComesAndGoes() throws IOException {
+    SimulationSpec g6 = SimulationSpec.of(Scenario.HEALTHY, 4, 4 * 3600, "3.2.4", 21);
+    List<List<String>> rows = namedRows(node(g6, "worker-1-1", null));
+    assertThat(rows).hasSizeGreaterThan(40).allSatisfy(r -> assertThat(r).isSorted());
+    int firstSeen = -1;
+    boolean droppedAfter = false;
+    boolean cameBack = false;
+    for (int i = 0; i < rows.size(); i++) {
+      boolean has = rows.get(i).contains("Weird::weird_ignore");
+      if (has && firstSeen < 0) {
+        firstSeen = i;
+      } else if (!has && firstSeen >= 0) {
+        droppedAfter = true;
+      } else if (has && droppedAfter) {
+        cameBack = true;
+      }
+    }
+    assertThat(firstSeen).isNotNegative();
+    assertThat(cameBack).as("the row drops below the threshold and comes back").isTrue();
+
+    SimulationSpec g5 = SimulationSpec.of(Scenario.HEALTHY, 4, 3600, "2.6.4", 21);
+    List<List<String>> hashed = namedRows(node(g5, "worker-1-1", null));
+    assertThat(hashed).isNotEmpty();
+    assertThat(hashed.get(hashed.size() - 1)).isNotEqualTo(
+        hashed.get(hashed.size() - 1).stream().sorted().toList());
+  }
+
+  @Test
+  void finalSnapshotOfALoggerShowsANewWriterWithPendingInput() throws IOException {
+    SimulationSpec spec = SimulationSpec.of(Scenario.HEALTHY, 4, 3600, "6.2.1", 2);
+    List<WrittenSnapshot> seen = new ArrayList<>();
+    node(spec, "logger-1", seen);
+    WrittenSnapshot last = seen.get(seen.size() - 1);
+    assertThat(last.kind()).isEqualTo("shutdown");
+    assertThat(last.threads().get("reporter/Log::WRITER_ASCII")).containsExactly(1, 0, 0, 0);
+    assertThat(seen.get(seen.size() - 2).threads()).doesNotContainKey("reporter/Log::WRITER_ASCII");
+  }
+
   /** The generated 3.2.4 standalone file has the same line-kind sequences as real Zeek 3.2.4. */
   @Test
   void snapshotShapesMatchTheRealZeek324Fixture() throws IOException {
@@ -249,6 +298,17 @@ class SimulatorFaultTest {
     Set<List<String>> simShapes = shapes(sim);
     assertThat(simShapes).isEqualTo(realShapes);
     assertThat(realShapes).hasSize(3); // first, cheap, expensive
+  }
+
+  /** Same for real Zeek 6.2.1 (unnamed table rows glued to Comm, no reassembler line). */
+  @Test
+  void snapshotShapesMatchTheRealZeek621Fixture() throws IOException {
+    byte[] real;
+    try (InputStream in = getClass().getResourceAsStream("/simulate/zeek-6.2.1-offline-default.prof.log")) {
+      real = in.readAllBytes();
+    }
+    byte[] sim = node(SimulationSpec.of(Scenario.HEALTHY, 1, 3 * 3600, "6.2.1", 1), "zeek", null);
+    assertThat(shapes(sim)).isEqualTo(shapes(real));
   }
 
   private static Set<List<String>> shapes(byte[] bytes) {
