@@ -56,7 +56,8 @@ final class LineDecoder {
   private static final byte[] MEMORY = bytes("Memory: total=");
   private static final byte[] TOTAL_ADJ = bytes("K total_adj=");
   private static final byte[] MALLOCED = bytes("K malloced: ");
-  private static final byte[] RUN_TIME = bytes("Run-time: user+sys=");
+  private static final byte[] RUN_TIME = bytes("Run-time: ");
+  private static final byte[] USER_SYS = bytes("user+sys=");
   private static final byte[] USER = bytes(" user=");
   private static final byte[] SYS = bytes(" sys=");
   private static final byte[] REAL = bytes(" real=");
@@ -380,6 +381,7 @@ final class LineDecoder {
 
   private int runTime(long ts, boolean untimed) {
     c.pos += RUN_TIME.length;
+    c.lit(USER_SYS);
     double us = c.dec();
     c.lit(USER);
     double u = c.dec();
