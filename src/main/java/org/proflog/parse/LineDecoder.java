@@ -2,6 +2,7 @@ package org.proflog.parse;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
+import java.util.Arrays;
 import org.proflog.model.Comm;
 import org.proflog.model.ConnProtocols;
 import org.proflog.model.ConnSummary;
@@ -56,7 +57,8 @@ final class LineDecoder {
   private static final byte[] MEMORY = bytes("Memory: total=");
   private static final byte[] TOTAL_ADJ = bytes("K total_adj=");
   private static final byte[] MALLOCED = bytes("K malloced: ");
-  private static final byte[] RUN_TIME = bytes("Run-time: user+sys=");
+  private static final byte[] RUN_TIME = bytes("Run-time: ");
+  private static final byte[] USER_SYS = bytes("user+sys=");
   private static final byte[] USER = bytes(" user=");
   private static final byte[] SYS = bytes(" sys=");
   private static final byte[] REAL = bytes(" real=");
@@ -133,6 +135,9 @@ final class LineDecoder {
   private final EraEvidence era;
   private final Sink sink;
   private final int[] tsEnd = new int[1];
+  private final byte[] lastTs = new byte[24];
+  private int lastTsLength;
+  private long lastTsValue;
 
   /** After {@link #REST}: where the rest of the physical line starts. */
   int rest;
@@ -159,7 +164,21 @@ final class LineDecoder {
    * {@code dequeued} row of 2.4/2.5.
    */
   int decode(byte[] b, int s, int e) {
-    long ts = ByteCursor.timestamp(b, s, e, tsEnd);
+    long ts;
+    int n = lastTsLength;
+    if (n > 0 && e - s > n && b[s + n] == ' ' && Arrays.equals(b, s, s + n, lastTs, 0, n)) {
+      // every line of a snapshot repeats the separator's timestamp: compare instead of parsing
+      ts = lastTsValue;
+      tsEnd[0] = s + n;
+    } else {
+      ts = ByteCursor.timestamp(b, s, e, tsEnd);
+      if (ts >= 0) {
+        n = tsEnd[0] - s;
+        System.arraycopy(b, s, lastTs, 0, n);
+        lastTsLength = n;
+        lastTsValue = ts;
+      }
+    }
     if (ts < 0) {
       if (s < e && b[s] == ' ') {
         int q = skipBlanks(b, s, e);
@@ -380,6 +399,7 @@ final class LineDecoder {
 
   private int runTime(long ts, boolean untimed) {
     c.pos += RUN_TIME.length;
+    c.lit(USER_SYS);
     double us = c.dec();
     c.lit(USER);
     double u = c.dec();
@@ -965,15 +985,8 @@ final class LineDecoder {
   }
 
   static boolean starts(byte[] b, int p, int e, byte[] l) {
-    if (e - p < l.length) {
-      return false;
-    }
-    for (int i = 0; i < l.length; i++) {
-      if (b[p + i] != l[i]) {
-        return false;
-      }
-    }
-    return true;
+    int n = l.length;
+    return e - p >= n && b[p] == l[0] && Arrays.equals(b, p, p + n, l, 0, n);
   }
 
   static boolean ends(byte[] b, int s, int e, byte[] l) {

@@ -1,0 +1,94 @@
+package org.proflog.parse;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Parser throughput on realistic text: the real Zeek 3.2.4 and 6.2.1 fixtures concatenated until
+ * the buffer holds {@code megabytes} MB. The score is in operations (whole buffers) per second;
+ * MB/s = score × {@code megabytes}, also printed once at setup so a run shows the buffer size.
+ * Run: {@code java -jar target/benchmarks.jar ParserBenchmark -f 1 -wi 2 -i 3}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 3, time = 5)
+public class ParserBenchmark {
+
+  private static final String[] FIXTURES = {
+    "g6-real/live-healthy.prof.log", "g6-real/offline-default.prof.log", "g9-real/offline-default.prof.log"
+  };
+
+  @Param({"64"})
+  public int megabytes;
+
+  private byte[] data;
+
+  @Setup(Level.Trial)
+  public void load() throws IOException {
+    ByteArrayOutputStream one = new ByteArrayOutputStream();
+    for (String f : FIXTURES) {
+      byte[] b = read(f);
+      one.write(b);
+      if (b[b.length - 1] != '\n') {
+        one.write('\n'); // the unterminated final Comm line gets its separator's newline
+      }
+    }
+    byte[] unit = one.toByteArray();
+    long want = (long) megabytes * 1_000_000L;
+    ByteArrayOutputStream all = new ByteArrayOutputStream((int) want + unit.length);
+    while (all.size() < want) {
+      all.write(unit);
+    }
+    data = all.toByteArray();
+  }
+
+  private static byte[] read(String name) throws IOException {
+    Path local = Path.of("src/test/resources/formats", name);
+    if (Files.exists(local)) {
+      return Files.readAllBytes(local);
+    }
+    try (InputStream in = ParserBenchmark.class.getResourceAsStream("/formats/" + name)) {
+      if (in == null) {
+        throw new IOException("benchmark input not found: " + name + " (run from the repository root)");
+      }
+      return in.readAllBytes();
+    }
+  }
+
+  @Benchmark
+  public long parse(Blackhole bh) throws IOException {
+    long n = 0;
+    try (ProfLogReader r =
+        new ProfLogReader(new ByteArrayInputStream(data), "bench", ParseOptions.defaults())) {
+      while (r.hasNext()) {
+        bh.consume(r.next());
+        n++;
+      }
+      if (r.problemCount() != 0) {
+        throw new IllegalStateException("benchmark input produced problems: " + r.problems());
+      }
+    }
+    return n;
+  }
+}
