@@ -40,27 +40,17 @@ record ChartSpec(String id, String title, List<String> subjects, String leftUnit
       return new Column(label, series, transform, factor, true);
     }
 
-    /** The column's points: times and transformed values (NaN where a rate is undefined). */
-    double[] values() {
-      double[] v = series.values();
+    /** The transformed value of point i of the series (NaN where a rate is undefined). */
+    double valueAt(int i) {
       if (transform == Transform.VALUE) {
-        if (factor != 1) {
-          for (int i = 0; i < v.length; i++) {
-            v[i] *= factor;
-          }
-        }
-        return v;
+        return series.value(i) * factor;
       }
-      long[] t = series.times();
-      int[] seg = series.segments();
-      double[] r = new double[v.length];
-      for (int i = 0; i < v.length; i++) {
-        r[i] = Double.NaN;
-        if (i > 0 && seg[i] == seg[i - 1] && t[i] > t[i - 1] && v[i] >= v[i - 1]) {
-          r[i] = (v[i] - v[i - 1]) * 1e6 / (t[i] - t[i - 1]);
-        }
+      if (i == 0 || series.segmentOf(i) != series.segmentOf(i - 1)) {
+        return Double.NaN;
       }
-      return r;
+      long dt = series.time(i) - series.time(i - 1);
+      double dv = series.value(i) - series.value(i - 1);
+      return dt > 0 && dv >= 0 ? dv * 1e6 / dt : Double.NaN;
     }
   }
 }

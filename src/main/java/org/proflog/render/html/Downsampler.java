@@ -17,12 +17,39 @@ final class Downsampler {
   private Downsampler() {}
 
   /**
-   * A chart's columns on shared times: {@code columns[c][i]} is the value of column c at
-   * {@code times[i]}, NaN where that column has no point.
+   * Rows to thin, read in place: {@code value(c, i)} is column c at {@code time(i)}, NaN where that
+   * column has no point. Reading in place spares copying a month of points per chart.
    */
-  record Table(long[] times, double[][] columns) {
-    int rows() {
+  interface Source {
+    int rows();
+
+    int columnCount();
+
+    long time(int i);
+
+    double value(int column, int i);
+  }
+
+  /** A chart's columns on shared times, held in arrays. */
+  record Table(long[] times, double[][] columns) implements Source {
+    @Override
+    public int rows() {
       return times.length;
+    }
+
+    @Override
+    public int columnCount() {
+      return columns.length;
+    }
+
+    @Override
+    public long time(int i) {
+      return times[i];
+    }
+
+    @Override
+    public double value(int column, int i) {
+      return columns[column][i];
     }
   }
 
@@ -30,59 +57,66 @@ final class Downsampler {
    * Reduces {@code in} to at most {@code maxRows} rows (at least 4 are always allowed). Times must be
    * sorted ascending. Returns {@code in} itself when it is already small enough.
    */
-  static Table downsample(Table in, int maxRows) {
+  static Table downsample(Source in, int maxRows) {
     int n = in.rows();
     int limit = Math.max(4, maxRows);
+    int cols = in.columnCount();
     if (n <= limit) {
-      return in;
+      if (in instanceof Table t) {
+        return t;
+      }
+      long[] times = new long[n];
+      double[][] values = new double[cols][n];
+      for (int i = 0; i < n; i++) {
+        times[i] = in.time(i);
+        for (int c = 0; c < cols; c++) {
+          values[c][i] = in.value(c, i);
+        }
+      }
+      return new Table(times, values);
     }
     int buckets = (limit - 2) / 2;
-    int cols = in.columns().length;
-    long[] t = in.times();
     long[] outT = new long[limit];
     double[][] outC = new double[cols][limit];
     int o = 0;
     o = copyRow(in, 0, outT, outC, o);
-    long t0 = t[1];
-    long span = t[n - 2] - t0 + 1;
+    long t0 = in.time(1);
+    long span = in.time(n - 2) - t0 + 1;
     int start = 1;
     while (start < n - 1) {
-      int b = bucketOf(t[start], t0, span, buckets);
+      int b = bucketOf(in.time(start), t0, span, buckets);
       int end = start + 1;
-      while (end < n - 1 && bucketOf(t[end], t0, span, buckets) == b) {
+      while (end < n - 1 && bucketOf(in.time(end), t0, span, buckets) == b) {
         end++;
       }
       // rows [start, end) form one bucket
       if (end - start == 1) {
         o = copyRow(in, start, outT, outC, o);
       } else {
-        outT[o] = t[start];
-        outT[o + 1] = t[end - 1];
+        outT[o] = in.time(start);
+        outT[o + 1] = in.time(end - 1);
         for (int c = 0; c < cols; c++) {
-          double[] col = in.columns()[c];
           int iMin = -1;
           int iMax = -1;
+          double min = Double.NaN;
+          double max = Double.NaN;
           for (int i = start; i < end; i++) {
-            double v = col[i];
+            double v = in.value(c, i);
             if (Double.isNaN(v)) {
               continue;
             }
-            if (iMin < 0 || v < col[iMin]) {
+            if (iMin < 0 || v < min) {
               iMin = i;
+              min = v;
             }
-            if (iMax < 0 || v > col[iMax]) {
+            if (iMax < 0 || v > max) {
               iMax = i;
+              max = v;
             }
           }
-          if (iMin < 0) {
-            outC[c][o] = Double.NaN;
-            outC[c][o + 1] = Double.NaN;
-          } else {
-            int first = Math.min(iMin, iMax);
-            int second = Math.max(iMin, iMax);
-            outC[c][o] = col[first];
-            outC[c][o + 1] = col[second];
-          }
+          // the extreme that came first goes first, so the line keeps the data's shape
+          outC[c][o] = iMin <= iMax ? min : max;
+          outC[c][o + 1] = iMin <= iMax ? max : min;
         }
         o += 2;
       }
@@ -103,10 +137,10 @@ final class Downsampler {
     return Math.min(Math.max(b, 0), buckets - 1);
   }
 
-  private static int copyRow(Table in, int i, long[] outT, double[][] outC, int o) {
-    outT[o] = in.times()[i];
+  private static int copyRow(Source in, int i, long[] outT, double[][] outC, int o) {
+    outT[o] = in.time(i);
     for (int c = 0; c < outC.length; c++) {
-      outC[c][o] = in.columns()[c][i];
+      outC[c][o] = in.value(c, i);
     }
     return o + 1;
   }

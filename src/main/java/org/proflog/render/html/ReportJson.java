@@ -22,6 +22,7 @@ import org.proflog.analysis.Severity;
 import org.proflog.render.html.ChartSpec.Column;
 import org.proflog.series.NodeSeries;
 import org.proflog.series.Segment;
+import org.proflog.series.Series;
 
 /**
  * Turns {@link ReportData} into the one JSON document the page draws from. Times are seconds
@@ -172,19 +173,40 @@ final class ReportJson {
     return o;
   }
 
-  /** Puts the columns on one ascending time axis (NaN where a column has no point). */
-  static Downsampler.Table align(List<Column> cols) {
-    long[] first = cols.get(0).series().times();
+  /**
+   * Puts the columns on one ascending time axis (NaN where a column has no point). Columns read
+   * from the same snapshots (the usual case) are read in place; others are merged on the union of
+   * their times.
+   */
+  static Downsampler.Source align(List<Column> cols) {
+    Series first = cols.get(0).series();
     boolean same = sorted(first);
-    for (int i = 1; same && i < cols.size(); i++) {
-      same = Arrays.equals(first, cols.get(i).series().times());
+    for (int c = 1; same && c < cols.size(); c++) {
+      same = sameTimes(first, cols.get(c).series());
     }
-    double[][] values = new double[cols.size()][];
     if (same) {
-      for (int i = 0; i < cols.size(); i++) {
-        values[i] = cols.get(i).values();
-      }
-      return new Downsampler.Table(first, values);
+      Column[] byIndex = cols.toArray(new Column[0]);
+      return new Downsampler.Source() {
+        @Override
+        public int rows() {
+          return first.size();
+        }
+
+        @Override
+        public int columnCount() {
+          return cols.size();
+        }
+
+        @Override
+        public long time(int i) {
+          return first.time(i);
+        }
+
+        @Override
+        public double value(int column, int i) {
+          return byIndex[column].valueAt(i);
+        }
+      };
     }
     int total = 0;
     for (Column c : cols) {
@@ -205,23 +227,38 @@ final class ReportJson {
       }
     }
     long[] union = Arrays.copyOf(all, distinct);
+    double[][] values = new double[cols.size()][];
     for (int c = 0; c < cols.size(); c++) {
       double[] col = new double[distinct];
       Arrays.fill(col, Double.NaN);
-      long[] t = cols.get(c).series().times();
-      double[] v = cols.get(c).values();
-      for (int i = 0; i < t.length; i++) {
+      Series s = cols.get(c).series();
+      for (int i = 0; i < s.size(); i++) {
         // a later point at the same time (after a clock step back) wins, as it was read last
-        col[Arrays.binarySearch(union, t[i])] = v[i];
+        col[Arrays.binarySearch(union, s.time(i))] = cols.get(c).valueAt(i);
       }
       values[c] = col;
     }
     return new Downsampler.Table(union, values);
   }
 
-  private static boolean sorted(long[] t) {
-    for (int i = 1; i < t.length; i++) {
-      if (t[i] <= t[i - 1]) {
+  private static boolean sameTimes(Series a, Series b) {
+    if (a == b) {
+      return true;
+    }
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.time(i) != b.time(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sorted(Series s) {
+    for (int i = 1; i < s.size(); i++) {
+      if (s.time(i) <= s.time(i - 1)) {
         return false;
       }
     }

@@ -132,7 +132,7 @@ public final class TestCluster {
       }
       double day = Math.sin(2 * Math.PI * i / POINTS);
       double conns = 20_000 + 6_000 * day + r.nextGaussian() * 500;
-      double rss = 1_500_000 + conns * 20 + (leaking ? (i - Math.max(restartAt, 0) + POINTS) * 400 : 0)
+      double rss = 1_500_000 + conns * 20 + (leaking ? (i - (i >= restartAt ? restartAt : 0)) * 400 : 0)
           + r.nextGaussian() * 20_000;
       peak = Math.max(peak, rss);
       put(s, MetricKey.of(Metric.MEMORY_TOTAL), t, peak, seg);
@@ -145,15 +145,16 @@ public final class TestCluster {
       put(s, MetricKey.of(Metric.TIMERS_LAG), t, Math.abs(r.nextGaussian() * 0.02), seg);
       for (int k = 0; k < threads.size(); k++) {
         String th = threads.get(k);
-        double in = 50 + r.nextInt(30) * (logger ? 10 : 1);
+        double in = (60 + 15 * day + r.nextInt(5)) * (logger ? 10 : 1) * (k + 1);
         counterIn[k] += in * STEP / 1e6;
         boolean backlog = logger && th.equals(WRITER) && i > 360;
-        counterOut[k] += (backlog ? in * 0.97 : in) * STEP / 1e6;
-        double pin = backlog ? (pendingWriter += 0.3 + r.nextDouble() * 0.2) : r.nextInt(4);
+        counterOut[k] += (backlog ? in * 0.97 : in * 0.8) * STEP / 1e6;
+        double pin = backlog ? (pendingWriter += 0.3 + r.nextDouble() * 0.2)
+            : r.nextInt(40) == 0 ? r.nextInt(60) : 0;
         put(s, MetricKey.of(Metric.THREAD_IN, "thread", th), t, Math.round(counterIn[k]), seg);
         put(s, MetricKey.of(Metric.THREAD_OUT, "thread", th), t, Math.round(counterOut[k]), seg);
         put(s, MetricKey.of(Metric.THREAD_PENDING_IN, "thread", th), t, Math.round(pin), seg);
-        put(s, MetricKey.of(Metric.THREAD_PENDING_OUT, "thread", th), t, r.nextInt(3), seg);
+        put(s, MetricKey.of(Metric.THREAD_PENDING_OUT, "thread", th), t, r.nextInt(60) == 0 ? r.nextInt(20) : 0, seg);
       }
       put(s, MetricKey.of(Metric.COMM_PEERS), t, logger ? 4 : 2, seg);
       events += 200 + r.nextInt(50);
