@@ -40,7 +40,7 @@ public record AnalysisOptions(
 
   /** The defaults. */
   public static AnalysisOptions defaults() {
-    return new AnalysisOptions(0, -1, 0.01, 1.0, 10.0, 100, 6, 24, 10.0, 2.0, 3.5);
+    return new AnalysisOptions(0, -1, 0.01, 0.5, 10.0, 100, 6, 24, 10.0, 2.0, 3.5);
   }
 
   /** A copy with a memory limit. */

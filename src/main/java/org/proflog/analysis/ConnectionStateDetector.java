@@ -56,6 +56,9 @@ public final class ConnectionStateDetector implements Detector {
     }
     Judging.AfterWarmUp aw = Judging.afterWarmUp(all, segment, o);
     Window w = aw.window();
+    if (w.size() < o.minPoints()) {
+      return null;
+    }
     Trend t = Trend.of(w);
     double level = Math.max(1, Samples.median(w.values()));
     double growthPct = (w.last() - w.first()) / Math.max(1, w.first()) * 100;

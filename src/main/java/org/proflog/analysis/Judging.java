@@ -16,8 +16,9 @@ final class Judging {
 
   /**
    * Cuts the warm-up off a window: a fixed length from the segment's start when the options say so,
-   * otherwise the knee of a two-piece fit. When fewer than {@code minPoints} would remain, the whole
-   * window is judged (a short series cannot be split) and {@code separated} is false.
+   * otherwise the knee of a two-piece fit. A series shorter than {@code 3·minPoints} without a fixed
+   * warm-up whose knee leaves too few points is judged whole ({@code separated} false: it cannot be
+   * split); otherwise the window after warm-up is returned even when it is too short to judge.
    */
   static AfterWarmUp afterWarmUp(Window w, Segment seg, AnalysisOptions o) {
     if (w.size() < 2) {
@@ -27,14 +28,25 @@ final class Judging {
     if (o.warmupOverrideMicros() >= 0) {
       end = (seg == null ? w.start() : seg.startMicros()) + o.warmupOverrideMicros();
     } else {
-      double[] x = w.hoursAxis();
-      WarmUp.Result r = WarmUp.detect(x, w.values(), Math.max(3, w.size() / 20), 3.0, 0.8);
-      end = r.index() > 0 ? w.times()[r.index()] : w.start();
+      // a concave start-up (a cache filling up) has a knee within the knee: cut again while the
+      // rest still starts clearly steeper than it ends
+      Window rest = w;
+      end = w.start();
+      for (int round = 0; round < 6; round++) {
+        WarmUp.Result r = WarmUp.detect(rest.hoursAxis(), rest.values(), Math.max(3, w.size() / 20), round == 0 ? 3.0 : 2.0, 1.0);
+        if (r.index() <= 0) {
+          break;
+        }
+        end = rest.times()[r.index()];
+        rest = rest.from(end);
+      }
     }
     Window after = w.from(end);
-    if (after.size() < o.minPoints()) {
+    if (after.size() < o.minPoints() && o.warmupOverrideMicros() < 0 && w.size() < 3 * o.minPoints()) {
+      // too short to tell a ramp from a trend: judge it whole rather than not at all
       return new AfterWarmUp(w, w.start(), false);
     }
+    // may be shorter than minPoints: not judgeable yet, callers check
     return new AfterWarmUp(after, end, end > w.start());
   }
 

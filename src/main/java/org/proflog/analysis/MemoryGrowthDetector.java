@@ -84,6 +84,9 @@ public final class MemoryGrowthDetector implements Detector {
 
   private Finding judgeHeap(NodeSeries node, int seg, Segment segment, Window malloced, Window total, AnalysisOptions o) {
     Judging.AfterWarmUp aw = Judging.afterWarmUp(malloced, segment, o);
+    if (aw.window().size() < o.minPoints()) {
+      return null;
+    }
     Window env = Judging.lowerEnvelope(aw.window());
     return judgeTrend(node, seg, env, aw, "memory.malloced", "lower envelope of in-use heap", total, o);
   }
@@ -91,6 +94,9 @@ public final class MemoryGrowthDetector implements Detector {
   /** Current-RSS eras (Bro 2.0-2.3 arena, macOS) can fall: judge the envelope like the heap. */
   private Finding judgeGauge(NodeSeries node, int seg, Segment segment, Window total, AnalysisOptions o) {
     Judging.AfterWarmUp aw = Judging.afterWarmUp(total, segment, o);
+    if (aw.window().size() < o.minPoints()) {
+      return null;
+    }
     Window env = Judging.lowerEnvelope(aw.window());
     return judgeTrend(node, seg, env, aw, "memory.total", "lower envelope of process memory", total, o);
   }
@@ -137,6 +143,9 @@ public final class MemoryGrowthDetector implements Detector {
       boolean heapHealthy) {
     Judging.AfterWarmUp aw = Judging.afterWarmUp(total, segment, o);
     Window w = aw.window();
+    if (w.size() < o.minPoints()) {
+      return null;
+    }
     int from = total.size() - w.size();
     PeakStats ps = PeakStats.of(total.times(), total.values(), from, total.size(), 4);
     double hours = w.hours();

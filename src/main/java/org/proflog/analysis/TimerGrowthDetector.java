@@ -26,6 +26,9 @@ public final class TimerGrowthDetector implements Detector {
     }
     Judging.AfterWarmUp aw = Judging.afterWarmUp(all, segment, o);
     Window w = aw.window();
+    if (w.size() < o.minPoints()) {
+      return List.of();
+    }
     double level = Math.max(1, Samples.median(w.values()));
     Trend t = Trend.of(w);
     double pctPerHour = t.perHour() / level * 100;

@@ -1,0 +1,70 @@
+package org.proflog.analysis.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Worked examples for the Theil-Sen slope (Sen 1968, JASA 63:1379-1389) and its rank-based
+ * confidence interval as laid out in Gilbert (1987) §16.5 (N' pairwise slopes; C = z·√Var(S);
+ * M1 = (N'−C)/2, M2 = (N'+C)/2), computed by hand.
+ */
+class TheilSenTest {
+
+  /**
+   * x = 1..5, y = 1,3,2,5,4: the ten slopes sorted are −1, −1, 1/3, 1/2, 3/4, 1, 1, 4/3, 2, 3, so the
+   * median is (3/4 + 1)/2 = 0.875; intercept = median(y − 0.875x) = 0.125. With Var(S) = 16.667,
+   * C = 1.96·4.08 = 8.00, M1 ≈ 1, M2 + 1 ≈ 10: the 95 % interval is [−1, 3].
+   */
+  @Test
+  void fivePointExample() {
+    TheilSen.Result r = TheilSen.fit(new double[] {1, 2, 3, 4, 5}, new double[] {1, 3, 2, 5, 4});
+    assertThat(r.slope()).isCloseTo(0.875, within(1e-12));
+    assertThat(r.intercept()).isCloseTo(0.125, within(1e-12));
+    assertThat(r.lower()).isCloseTo(-1, within(1e-2));
+    assertThat(r.upper()).isCloseTo(3, within(1e-2));
+  }
+
+  /**
+   * A 90 % interval on 10 points of y = x with one outlier: the slope ignores the outlier, the
+   * interval brackets 1 and is narrower than the 99 % one.
+   */
+  @Test
+  void robustToOutlierAndIntervalWidensWithConfidence() {
+    double[] x = Samples.index(10);
+    double[] y = new double[10];
+    for (int i = 0; i < 10; i++) {
+      y[i] = i + (i % 2 == 0 ? 0.1 : -0.1);
+    }
+    y[7] = 100;
+    TheilSen.Result r90 = TheilSen.fit(x, y, 0.90);
+    TheilSen.Result r99 = TheilSen.fit(x, y, 0.99);
+    assertThat(r90.slope()).isCloseTo(1.0, within(0.1));
+    assertThat(r90.lower()).isLessThanOrEqualTo(1.0);
+    assertThat(r90.upper()).isGreaterThanOrEqualTo(1.0);
+    assertThat(r99.upper() - r99.lower()).isGreaterThanOrEqualTo(r90.upper() - r90.lower());
+  }
+
+  @Test
+  void longInputIsThinnedAndKeepsTheSlope() {
+    int n = 50_000;
+    double[] x = new double[n];
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i;
+      y[i] = 3 * i + (i % 13) - 6;
+    }
+    TheilSen.Result r = TheilSen.fit(x, y);
+    assertThat(r.thinned()).isTrue();
+    assertThat(r.n()).isEqualTo(TheilSen.EXACT_LIMIT);
+    assertThat(r.slope()).isCloseTo(3.0, within(0.01));
+  }
+
+  @Test
+  void tiedXPairsAreSkipped() {
+    TheilSen.Result r = TheilSen.fit(new double[] {1, 1, 2, 2}, new double[] {0, 10, 1, 11});
+    // slopes between distinct x only: 1, 11, -9, 1 -> median of {-9, 1, 1, 11} = 1
+    assertThat(r.slope()).isEqualTo(1.0);
+  }
+}
