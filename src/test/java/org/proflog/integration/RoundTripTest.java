@@ -79,7 +79,7 @@ class RoundTripTest {
       assertThat(r.era()).isIn(textuallyEqualEras(ZeekVersion.parse(version).era()));
       NodeSeries ns = builder.build(r.era(), 0, 0);
       assertThat(ns.segments()).hasSize((int) written.stream().mapToInt(WrittenSnapshot::process).distinct().count());
-      compareSeries(written, ns);
+      compareSeries(written, ns, ZeekVersion.parse(version).hasThreads());
     }
 
     assertThat(parsed).hasSameSizeAs(written);
@@ -101,8 +101,9 @@ class RoundTripTest {
       for (ThreadStats t : s.threads()) {
         threads.putIfAbsent(t.name(), t);
       }
-      assertThat(threads.keySet()).as(at).containsExactlyInAnyOrderElementsOf(w.threads().keySet());
-      for (Map.Entry<String, long[]> e : w.threads().entrySet()) {
+      boolean rows = ZeekVersion.parse(version).hasThreads();
+      assertThat(threads.keySet()).as(at).containsExactlyInAnyOrderElementsOf(rows ? w.threads().keySet() : java.util.Set.of());
+      for (Map.Entry<String, long[]> e : rows ? w.threads().entrySet() : java.util.Set.<Map.Entry<String, long[]>>of()) {
         ThreadStats t = threads.get(e.getKey());
         long[] c = e.getValue();
         assertThat(new long[] {t.inWrites(), t.inReads(), t.outWrites(), t.outReads()}).as(at + " " + e.getKey()).containsExactly(c);
@@ -127,7 +128,7 @@ class RoundTripTest {
   }
 
   /** Series points (time 0 excluded) carry the written values. */
-  private static void compareSeries(List<WrittenSnapshot> written, NodeSeries ns) {
+  private static void compareSeries(List<WrittenSnapshot> written, NodeSeries ns, boolean threadRows) {
     Series mem = ns.get(Metric.MEMORY_TOTAL);
     Series timers = ns.get(Metric.TIMERS_CURRENT);
     int j = 0;
@@ -142,7 +143,8 @@ class RoundTripTest {
       j++;
     }
     assertThat(j).isEqualTo(mem.size());
-    for (String thread : written.get(written.size() - 1).threads().keySet()) {
+    // Bro 2.0 prints no thread rows, whatever threads the process has.
+    for (String thread : threadRows ? written.get(written.size() - 1).threads().keySet() : java.util.Set.<String>of()) {
       Series pi = ns.get(MetricKey.of(Metric.THREAD_PENDING_IN, "thread", thread));
       assertThat(pi).as(thread).isNotNull();
     }
