@@ -67,13 +67,13 @@ final class SnapshotBuilder {
   Timers timers;
   Dns dns;
   Triggers triggers;
-  final List<TimerCount> timerCounts = new ArrayList<>();
+  final List<TimerCount> timerCounts = new ArrayList<>(64);
   long threadsCurrent;
-  final List<ThreadStats> threads = new ArrayList<>();
+  final List<ThreadStats> threads = new ArrayList<>(64);
   Comm comm;
   long[] legacyComm;
   final List<LegacyComm.Dequeued> dequeued = new ArrayList<>();
-  final List<GlobalSize> globals = new ArrayList<>();
+  final List<GlobalSize> globals = new ArrayList<>(64);
   int namedRows;
   int unnamedRows;
   long gsTotalK;
@@ -131,9 +131,10 @@ final class SnapshotBuilder {
   /** The ordinal of a thread row: how many earlier rows of this snapshot have the same name. */
   int threadOrdinal(String name) {
     int n = 0;
+    int hash = name.hashCode();
     for (int i = 0, size = threads.size(); i < size; i++) {
       String other = threads.get(i).name();
-      if (other == name || other.equals(name)) {
+      if (other == name || (other.hashCode() == hash && other.equals(name))) {
         n++;
       }
     }
