@@ -456,13 +456,16 @@ public final class ProfLogReader implements Iterator<Snapshot>, Closeable {
   }
 
   private void report(long line, String message) {
-    ParseProblem p = new ParseProblem(path, line, message);
     problemCount++;
-    if (problems.size() < options.maxProblemsKept()) {
-      problems.add(p);
-    }
-    if (options.strict()) {
-      throw new ParseException(p);
+    boolean keep = problems.size() < options.maxProblemsKept();
+    if (keep || options.strict()) {
+      ParseProblem p = new ParseProblem(path, line, message);
+      if (keep) {
+        problems.add(p);
+      }
+      if (options.strict()) {
+        throw new ParseException(p);
+      }
     }
   }
 
