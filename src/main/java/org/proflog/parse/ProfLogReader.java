@@ -59,6 +59,12 @@ import org.proflog.model.Snapshot;
  * {@code untimedLines} is above 0 and it is marked partial; {@code ...} ends it. Repaired lines are
  * counted in {@link #repairedLines()}. Strict mode does none of this.
  *
+ * <p><b>Era.</b> Each line kind narrows the range of Zeek generations it is compatible with
+ * (PROFLOG-FORMAT.md §5.2: {@code ConnCompressor} → G1, {@code ext=} → ≤ G5, slim {@code Conns} →
+ * ≥ G8, {@code successful} → G9, {@code avg=-nan} with no sessions → ≤ G6, timer names, and what a
+ * complete snapshot lacks). {@link #eraMin()}/{@link #eraMax()} give the range; {@link #era()} the
+ * oldest era in it, {@link Era#UNKNOWN} until anything discriminating was seen.
+ *
  * <p><b>Errors.</b> Only I/O fails ({@link UncheckedIOException}); in strict mode the first
  * problem throws {@link ParseException}. Not thread-safe.
  */
@@ -450,13 +456,16 @@ public final class ProfLogReader implements Iterator<Snapshot>, Closeable {
   }
 
   private void report(long line, String message) {
-    ParseProblem p = new ParseProblem(path, line, message);
     problemCount++;
-    if (problems.size() < options.maxProblemsKept()) {
-      problems.add(p);
-    }
-    if (options.strict()) {
-      throw new ParseException(p);
+    boolean keep = problems.size() < options.maxProblemsKept();
+    if (keep || options.strict()) {
+      ParseProblem p = new ParseProblem(path, line, message);
+      if (keep) {
+        problems.add(p);
+      }
+      if (options.strict()) {
+        throw new ParseException(p);
+      }
     }
   }
 
@@ -492,6 +501,8 @@ public final class ProfLogReader implements Iterator<Snapshot>, Closeable {
 
     @Override
     public SnapshotBuilder target(int kind, boolean single, long ts, boolean untimed) {
+      // any data line ends the Command line block, even if its closing separator went missing
+      inCommandLine = false;
       SnapshotBuilder t = builder;
       if (!open) {
         open(ts);

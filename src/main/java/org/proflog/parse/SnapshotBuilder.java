@@ -1,6 +1,7 @@
 package org.proflog.parse;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import org.proflog.model.Comm;
 import org.proflog.model.ConnProtocols;
@@ -67,13 +68,15 @@ final class SnapshotBuilder {
   Timers timers;
   Dns dns;
   Triggers triggers;
-  final List<TimerCount> timerCounts = new ArrayList<>();
+  final List<TimerCount> timerCounts = new ArrayList<>(64);
   long threadsCurrent;
-  final List<ThreadStats> threads = new ArrayList<>();
+  final List<ThreadStats> threads = new ArrayList<>(64);
+  private static final int ORDINAL_SCAN_LIMIT = 32;
+  private final HashMap<String, int[]> ordinals = new HashMap<>();
   Comm comm;
   long[] legacyComm;
   final List<LegacyComm.Dequeued> dequeued = new ArrayList<>();
-  final List<GlobalSize> globals = new ArrayList<>();
+  final List<GlobalSize> globals = new ArrayList<>(64);
   int namedRows;
   int unnamedRows;
   long gsTotalK;
@@ -105,6 +108,9 @@ final class SnapshotBuilder {
     timerCounts.clear();
     threadsCurrent = Snapshot.ABSENT;
     threads.clear();
+    if (!ordinals.isEmpty()) {
+      ordinals.clear();
+    }
     comm = null;
     legacyComm = null;
     dequeued.clear();
@@ -128,16 +134,29 @@ final class SnapshotBuilder {
     return tcp;
   }
 
-  /** The ordinal of a thread row: how many earlier rows of this snapshot have the same name. */
+  /**
+   * The ordinal of a thread row: how many earlier rows of this snapshot have the same name. A
+   * linear scan for the usual few dozen threads; a map once a snapshot has many (a busy logger).
+   */
   int threadOrdinal(String name) {
-    int n = 0;
-    for (int i = 0, size = threads.size(); i < size; i++) {
-      String other = threads.get(i).name();
-      if (other == name || other.equals(name)) {
-        n++;
+    int size = threads.size();
+    if (size < ORDINAL_SCAN_LIMIT) {
+      int n = 0;
+      int hash = name.hashCode();
+      for (int i = 0; i < size; i++) {
+        String other = threads.get(i).name();
+        if (other == name || (other.hashCode() == hash && other.equals(name))) {
+          n++;
+        }
+      }
+      return n;
+    }
+    if (ordinals.isEmpty()) {
+      for (int i = 0; i < size; i++) {
+        ordinals.computeIfAbsent(threads.get(i).name(), k -> new int[1])[0]++;
       }
     }
-    return n;
+    return ordinals.computeIfAbsent(name, k -> new int[1])[0]++;
   }
 
   Snapshot build(boolean partial) {

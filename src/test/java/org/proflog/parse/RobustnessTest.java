@@ -289,4 +289,21 @@ class RobustnessTest {
         new GlobalFootprint("a b=c/\u00fc", 99, 7));
     assertThat(Arrays.asList(p.first().expensive())).containsExactly(false);
   }
+
+  @Test
+  void manyThreadsKeepCorrectOrdinals() {
+    StringBuilder sb = new StringBuilder("4.000000 ------------------------\n4.000000 Threads: current=300\n");
+    for (int i = 0; i < 300; i++) {
+      sb.append("4.000000   w").append(i % 7).append("/Log::WRITER_ASCII in=").append(i)
+          .append(" out=0 pending=0/0 (#queue r/w: in=0/0 out=0/0)\n");
+    }
+    Parsed p = Parsed.text(sb.toString());
+    assertThat(p.reader().problems()).isEmpty();
+    var threads = p.first().threads();
+    assertThat(threads).hasSize(300);
+    for (int i = 0; i < 300; i++) {
+      assertThat(threads.get(i).ordinal()).as("row %d", i).isEqualTo(i / 7);
+      assertThat(threads.get(i).in()).isEqualTo(i);
+    }
+  }
 }
