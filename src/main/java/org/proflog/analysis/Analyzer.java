@@ -7,7 +7,8 @@ import org.proflog.series.NodeSeries;
 
 /**
  * Runs every detector over every node and the cluster-level comparison, and returns the findings
- * in a stable order: severity (most urgent first), node, kind, subject. Stateless and thread-safe.
+ * in a stable order: severity (most urgent first), node, kind, subject. Nodes are analysed in
+ * parallel; the result does not depend on it. Stateless and thread-safe.
  *
  * <pre>{@code
  * List<Finding> f = new Analyzer(AnalysisOptions.defaults().withMemoryLimitKiB(16 << 20)).analyze(nodes);
@@ -50,10 +51,10 @@ public final class Analyzer {
   /** All findings for the nodes, sorted by {@link #ORDER}. */
   public List<Finding> analyze(List<NodeSeries> nodes) {
     AnalysisContext ctx = new AnalysisContext(options, globals, nodes);
-    List<Finding> out = new ArrayList<>();
-    for (NodeSeries n : nodes) {
-      out.addAll(analyzeNode(n, ctx));
-    }
+    // nodes are independent; the final sort makes the output order independent of scheduling
+    List<Finding> out = new ArrayList<>(nodes.parallelStream()
+        .flatMap(n -> analyzeNode(n, ctx).stream())
+        .toList());
     out.addAll(new ClusterOutlierDetector().detect(nodes, options));
     out.sort(ORDER);
     return out;

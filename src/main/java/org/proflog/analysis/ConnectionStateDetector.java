@@ -59,9 +59,12 @@ public final class ConnectionStateDetector implements Detector {
     if (w.size() < o.minPoints()) {
       return null;
     }
-    Trend t = Trend.of(w);
     double level = Math.max(1, Samples.median(w.values()));
     double growthPct = (w.last() - w.first()) / Math.max(1, w.first()) * 100;
+    if (growthPct < o.minTableGrowthPct()) {
+      return null;
+    }
+    Trend t = Trend.of(w);
     if (!t.rising(o.alpha()) || growthPct < o.minTableGrowthPct() || t.perHour() / level * 100 < o.minMemoryGrowthPctPerHour()) {
       return null;
     }

@@ -11,8 +11,15 @@ import org.proflog.series.Segment;
 final class Judging {
   private Judging() {}
 
-  /** Window after warm-up, and whether warm-up could be separated. */
-  record AfterWarmUp(Window window, long warmupEndMicros, boolean separated) {}
+  /**
+   * Window after warm-up, whether a warm-up was cut off, and whether the series was too short to
+   * try (then growth may still be start-up: findings on it are capped at warning).
+   */
+  record AfterWarmUp(Window window, long warmupEndMicros, boolean separated, boolean tooShort) {
+    AfterWarmUp(Window window, long warmupEndMicros, boolean separated) {
+      this(window, warmupEndMicros, separated, false);
+    }
+  }
 
   /**
    * Cuts the warm-up off a window: a fixed length from the segment's start when the options say so,
@@ -44,7 +51,7 @@ final class Judging {
     Window after = w.from(end);
     if (after.size() < o.minPoints() && o.warmupOverrideMicros() < 0 && w.size() < 3 * o.minPoints()) {
       // too short to tell a ramp from a trend: judge it whole rather than not at all
-      return new AfterWarmUp(w, w.start(), false);
+      return new AfterWarmUp(w, w.start(), false, true);
     }
     // may be shorter than minPoints: not judgeable yet, callers check
     return new AfterWarmUp(after, end, end > w.start());

@@ -114,7 +114,7 @@ public final class MemoryGrowthDetector implements Detector {
     Map<String, String> extra = Findings.extra(
         "signal", what,
         "growth", Findings.pct(pct) + " of its level per hour of work",
-        "warm-up", aw.separated() ? "ends at " + aw.warmupEndMicros() + " µs" : "not separable (series too short or no knee)");
+        "warm-up", warmupText(aw));
     addWorkRelation(node, seg, env, extra);
     Judging.LoadFollowing lf = Judging.loadFollowing(node, seg, env, Metric.CONNS_CURRENT, o,
         o.minMemoryGrowthPctPerHour() / 100 * level);
@@ -129,7 +129,7 @@ public final class MemoryGrowthDetector implements Detector {
     double current = total.isEmpty() ? env.last() : Math.max(total.last(), env.last());
     Projection p = project(current, perWorkHour, env.end(), o);
     Severity sev = Severity.WARNING;
-    if ((p != null && p.hoursLeft() <= o.criticalHours()) || pct >= o.criticalGrowthPctPerHour()) {
+    if (!aw.tooShort() && ((p != null && p.hoursLeft() <= o.criticalHours()) || pct >= o.criticalGrowthPctPerHour())) {
       sev = Severity.CRITICAL;
     }
     return Findings.make(FindingKind.MEMORY_GROWTH, sev, node, subject, seg, ev, p,
@@ -166,7 +166,7 @@ public final class MemoryGrowthDetector implements Detector {
         "mean increment", Findings.num(ps.meanIncrement()) + " KiB",
         "last new peak", Findings.pct(ps.lastPeakFraction() * 100) + " into the window",
         "regularity", Findings.pct(ps.regularity() * 100) + " of the window's quarters set a new peak",
-        "warm-up", aw.separated() ? "ends at " + aw.warmupEndMicros() + " µs" : "not separable (series too short or no knee)");
+        "warm-up", warmupText(aw));
     addWorkRelation(node, seg, w, extra);
     Evidence ev = new Evidence("new-peak rate of peak RSS after warm-up", w.start(), w.end(), w.size(),
         perWorkHour, "KiB/h", Double.NaN, "new peaks/h", ps.peaksPerHour(), w.first(), w.last(), "KiB", extra);
@@ -189,13 +189,22 @@ public final class MemoryGrowthDetector implements Detector {
           "Watch the trend; if it continues, compare with stats.log mem and consider a periodic restart.");
     }
     Severity sev = Severity.WARNING;
-    if ((p != null && p.hoursLeft() <= o.criticalHours()) || pct >= o.criticalGrowthPctPerHour()) {
+    if (!aw.tooShort() && ((p != null && p.hoursLeft() <= o.criticalHours()) || pct >= o.criticalGrowthPctPerHour())) {
       sev = Severity.CRITICAL;
     }
     return Findings.make(FindingKind.MEMORY_GROWTH, sev, node, "memory.total", seg, ev, p,
         "Peak RSS keeps setting new peaks after warm-up (" + ps.newPeaks() + " new peaks, "
             + Findings.num(perWorkHour) + " KiB/h, " + Findings.pct(pct) + " per hour) up to the end of the data.",
         "Look for the growing script table (state-growth findings) and plan a restart before the limit.");
+  }
+
+  private static String warmupText(Judging.AfterWarmUp aw) {
+    if (aw.tooShort()) {
+      return "series too short to separate start-up from growth (capped at warning)";
+    }
+    return aw.separated()
+        ? "ends at " + java.time.Instant.ofEpochSecond(aw.warmupEndMicros() / 1_000_000) + " (growth before it ignored)"
+        : "no start-up ramp found";
   }
 
   /** Adds memory per 1000 connections when conns.total is known: growth judged against work done. */

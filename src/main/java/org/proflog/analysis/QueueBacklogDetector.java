@@ -90,6 +90,10 @@ public final class QueueBacklogDetector implements Detector {
     for (int i = w.size() - tail; i < w.size(); i++) {
       tailMin = Math.min(tailMin, w.values()[i]);
     }
+    if (tailMin == 0 && max < BURST_INFO) {
+      // drains and never large: the common healthy case, no trend needed
+      return null;
+    }
     Trend t = Trend.of(w);
     boolean metric = dir.equals("inbound");
     String what = metric ? "the thread is not keeping up with what it is sent (slow disk or remote writer)"

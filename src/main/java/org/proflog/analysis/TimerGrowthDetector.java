@@ -30,6 +30,9 @@ public final class TimerGrowthDetector implements Detector {
       return List.of();
     }
     double level = Math.max(1, Samples.median(w.values()));
+    if ((w.last() - w.first()) / Math.max(1, w.first()) * 100 < o.minTableGrowthPct()) {
+      return List.of();
+    }
     Trend t = Trend.of(w);
     double pctPerHour = t.perHour() / level * 100;
     double growthPct = (w.last() - w.first()) / Math.max(1, w.first()) * 100;

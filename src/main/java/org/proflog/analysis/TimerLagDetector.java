@@ -23,6 +23,9 @@ public final class TimerLagDetector implements Detector {
     }
     Window tail = w.slice(w.size() - Math.max(3, w.size() / 3), w.size());
     double tailMedian = Samples.median(tail.values());
+    if (tailMedian < o.lagWarnSeconds() && tail.last() < o.lagWarnSeconds() / 2) {
+      return List.of();
+    }
     Trend t = Trend.of(w);
     boolean sustained = tailMedian >= o.lagWarnSeconds();
     boolean rising = t.rising(o.alpha()) && tail.last() >= o.lagWarnSeconds() / 2 && t.perHour() > 0;

@@ -16,9 +16,12 @@ public final class TriggersDetector implements Detector {
     if (w.size() < o.minPoints()) {
       return List.of();
     }
-    Trend t = Trend.of(w);
     double growth = w.last() - w.first();
-    if (!t.rising(o.alpha()) || growth < 100 || growth < Math.max(1, w.first()) * o.minTableGrowthPct() / 100) {
+    if (growth < 100 || growth < Math.max(1, w.first()) * o.minTableGrowthPct() / 100) {
+      return List.of();
+    }
+    Trend t = Trend.of(w);
+    if (!t.rising(o.alpha())) {
       return List.of();
     }
     Evidence ev = Findings.trendEvidence(Trend.METHOD, w, t, "triggers/h", "triggers", null);

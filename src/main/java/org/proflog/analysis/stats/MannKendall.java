@@ -18,7 +18,7 @@ import org.hipparchus.distribution.continuous.NormalDistribution;
  */
 public final class MannKendall {
   /** Longest series tested exactly; longer ones are thinned to bucket medians first. */
-  public static final int MAX_POINTS = 1000;
+  public static final int MAX_POINTS = 300;
 
   private static final NormalDistribution NORMAL = new NormalDistribution(0, 1);
 
