@@ -88,6 +88,35 @@ class ReportBrowserTest {
   }
 
   @Test
+  void linkToAFindingShadesItsChart() throws Exception {
+    ReportData data = TestCluster.report();
+    Path html = write(data);
+    List<Finding> ranked = data.findings().stream().sorted(ReportJson.RANK).toList();
+    String dom = dumpDom(html, "--window-size=1280,900");
+    assertThat(dom).doesNotContain("data-active=");
+    String linked = dumpDomOf(html.toUri() + "#finding-1");
+    assertThat(status(linked, "data-active")).isEqualTo(ranked.get(1).id());
+    String chart = status(linked, "data-active-chart");
+    assertThat(chart).isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(HtmlReport.json(data)).get("findings").get(1).get("chart").asText());
+    assertThat(linked).contains("id=\"chart-" + chart + "\"");
+    assertThat(status(linked, "data-errors")).isEqualTo("0");
+  }
+
+  private String dumpDomOf(String url) throws IOException, InterruptedException {
+    Path chrome = chromium();
+    assumeTrue(chrome != null, "chromium not installed (apt-get install -y chromium)");
+    Process p = new ProcessBuilder(chrome.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--user-data-dir=" + tmp.resolve("profile2"),
+        "--virtual-time-budget=1000", "--dump-dom", url)
+        .redirectError(tmp.resolve("chromium2.err").toFile()).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new String(out, StandardCharsets.UTF_8);
+  }
+
+  @Test
   void hostileNamesStayText() throws Exception {
     String node = "</script><script>alert(1)</script>";
     String thread = "<img src=x onerror=alert(1)>";
