@@ -128,8 +128,10 @@ final class ReportJson {
     o.put("verdict", worst == Severity.CRITICAL ? "critical" : worst == Severity.WARNING ? "warning" : "healthy");
     o.put("snapshots", n.snapshots());
     o.put("problems", n.problems());
-    o.set("start", time(n.startMicros(), base));
-    o.set("end", time(n.endMicros(), base));
+    if (!n.segments().isEmpty()) {
+      o.set("start", time(n.startMicros(), base));
+      o.set("end", time(n.endMicros(), base));
+    }
     ArrayNode segs = o.putArray("segments");
     for (Segment s : n.segments()) {
       ObjectNode so = segs.addObject();
