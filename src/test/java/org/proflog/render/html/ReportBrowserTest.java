@@ -21,16 +21,46 @@ import org.proflog.analysis.Finding;
 
 /**
  * Opens reports in headless Chromium and reads back what the page itself recorded in its status
- * element: charts drawn, canvases made, script errors, findings listed. Skipped only when no
- * Chromium is installed (CI installs it: {@code apt-get install -y chromium}).
+ * element: charts drawn, canvases made, script errors, findings listed. Skipped only when Chromium
+ * is neither installed nor installable (CI installs it: {@code apt-get install -y chromium}).
  */
 @Tag("browser")
 class ReportBrowserTest {
   @TempDir Path tmp;
 
-  static Path chromium() {
-    for (String c : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome",
-        "/snap/bin/chromium")) {
+  private static final List<String> CANDIDATES = List.of("/usr/bin/chromium",
+      "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/snap/bin/chromium");
+  private static boolean installTried;
+
+  /**
+   * The Chromium binary; when there is none, one attempt to install it with apt-get (as CI does,
+   * see .ci/run) unless PROFLOG_NO_INSTALL is set. Null only when it cannot be found or installed.
+   */
+  static synchronized Path chromium() {
+    Path found = find();
+    if (found == null && !installTried && System.getenv("PROFLOG_NO_INSTALL") == null
+        && Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
+      installTried = true;
+      try {
+        Process p = new ProcessBuilder("sh", "-c",
+            "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium")
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(15, TimeUnit.MINUTES)) {
+          p.destroyForcibly();
+        }
+      } catch (IOException e) {
+        return null;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+      found = find();
+    }
+    return found;
+  }
+
+  private static Path find() {
+    for (String c : CANDIDATES) {
       if (Files.isExecutable(Path.of(c))) {
         return Path.of(c);
       }
