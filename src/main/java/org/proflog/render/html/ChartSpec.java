@@ -9,7 +9,8 @@ import org.proflog.series.Series;
  *
  * @param id unique within the report, used by findings to point at the chart
  * @param subjects the finding subjects this chart shows (metric ids, thread or global names)
- * @param units axis titles: left, and right or null when every column uses the left axis
+ * @param leftUnit title of the left axis
+ * @param rightUnit title of the right axis, or null when every column uses the left axis
  */
 record ChartSpec(String id, String title, List<String> subjects, String leftUnit, String rightUnit,
     List<Column> columns) {

@@ -78,6 +78,19 @@ class HtmlReportTest {
   }
 
   @Test
+  void emptyReportAndNodeWithoutDataStillRender() throws IOException {
+    NodeSeries empty = new NodeSeries(new NodeId("logger-1"), Era.UNKNOWN, List.of(), List.of(),
+        new TreeMap<>(), 0, 0, 0, new long[0], new TreeSet<>(), new TreeSet<>(), false, 3, 0);
+    JsonNode none = new ObjectMapper().readTree(dataBlob(render(
+        new ReportData("t", 0, List.of(), List.of(), null))));
+    assertThat(none.get("nodes")).isEmpty();
+    JsonNode one = new ObjectMapper().readTree(dataBlob(render(
+        new ReportData("t", 0, List.of(empty), List.of(), Map.of()))));
+    assertThat(one.get("nodes").get(0).get("charts")).isEmpty();
+    assertThat(one.get("nodes").get(0).get("verdict").asText()).isEqualTo("healthy");
+  }
+
+  @Test
   void ratesAreNotDerivedAcrossARestart() throws IOException {
     JsonNode data = new ObjectMapper().readTree(HtmlReport.json(small()));
     JsonNode worker = data.get("nodes").get(1);

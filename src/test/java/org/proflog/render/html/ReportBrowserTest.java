@@ -21,16 +21,46 @@ import org.proflog.analysis.Finding;
 
 /**
  * Opens reports in headless Chromium and reads back what the page itself recorded in its status
- * element: charts drawn, canvases made, script errors, findings listed. Skipped only when no
- * Chromium is installed (CI installs it: {@code apt-get install -y chromium}).
+ * element: charts drawn, canvases made, script errors, findings listed. Skipped only when Chromium
+ * is neither installed nor installable (CI installs it: {@code apt-get install -y chromium}).
  */
 @Tag("browser")
 class ReportBrowserTest {
   @TempDir Path tmp;
 
-  static Path chromium() {
-    for (String c : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome",
-        "/snap/bin/chromium")) {
+  private static final List<String> CANDIDATES = List.of("/usr/bin/chromium",
+      "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/snap/bin/chromium");
+  private static boolean installTried;
+
+  /**
+   * The Chromium binary; when there is none, one attempt to install it with apt-get (as CI does,
+   * see .ci/run) unless PROFLOG_NO_INSTALL is set. Null only when it cannot be found or installed.
+   */
+  static synchronized Path chromium() {
+    Path found = find();
+    if (found == null && !installTried && System.getenv("PROFLOG_NO_INSTALL") == null
+        && Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
+      installTried = true;
+      try {
+        Process p = new ProcessBuilder("sh", "-c",
+            "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium")
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(15, TimeUnit.MINUTES)) {
+          p.destroyForcibly();
+        }
+      } catch (IOException e) {
+        return null;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+      found = find();
+    }
+    return found;
+  }
+
+  private static Path find() {
+    for (String c : CANDIDATES) {
       if (Files.isExecutable(Path.of(c))) {
         return Path.of(c);
       }
@@ -85,6 +115,35 @@ class ReportBrowserTest {
     assertThat(ids).containsExactlyElementsOf(
         data.findings().stream().sorted(ReportJson.RANK).map(Finding::id).toList());
     assertThat(status(dom, "data-findings")).isEqualTo(String.valueOf(data.findings().size()));
+  }
+
+  @Test
+  void linkToAFindingShadesItsChart() throws Exception {
+    ReportData data = TestCluster.report();
+    Path html = write(data);
+    List<Finding> ranked = data.findings().stream().sorted(ReportJson.RANK).toList();
+    String dom = dumpDom(html, "--window-size=1280,900");
+    assertThat(dom).doesNotContain("data-active=");
+    String linked = dumpDomOf(html.toUri() + "#finding-1");
+    assertThat(status(linked, "data-active")).isEqualTo(ranked.get(1).id());
+    String chart = status(linked, "data-active-chart");
+    assertThat(chart).isEqualTo(new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(HtmlReport.json(data)).get("findings").get(1).get("chart").asText());
+    assertThat(linked).contains("id=\"chart-" + chart + "\"");
+    assertThat(status(linked, "data-errors")).isEqualTo("0");
+  }
+
+  private String dumpDomOf(String url) throws IOException, InterruptedException {
+    Path chrome = chromium();
+    assumeTrue(chrome != null, "chromium not installed (apt-get install -y chromium)");
+    Process p = new ProcessBuilder(chrome.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--user-data-dir=" + tmp.resolve("profile2"),
+        "--virtual-time-budget=1000", "--dump-dom", url)
+        .redirectError(tmp.resolve("chromium2.err").toFile()).start();
+    byte[] out = p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    return new String(out, StandardCharsets.UTF_8);
   }
 
   @Test
