@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
       "",
       "Scenarios: healthy, table-leak, stuck-writer, slow-reader, timer-lag, restart, sawtooth, "
           + "load-following, expiring-table, memory-leak, demo (table leak + stuck writer).",
+      "A restarted node's prof.log holds both processes one after the other (as if zeekctl's "
+          + "archived copy and the new file were concatenated). Output is byte-identical for equal arguments.",
       "",
       "Examples:",
       "  proflog simulate --scenario table-leak --nodes 6 --duration 3h --zeek-version 5.0.10 --seed 1 -o /tmp/sim",

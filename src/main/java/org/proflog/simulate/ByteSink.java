@@ -116,6 +116,10 @@ final class ByteSink {
     out.write(buf, 0, len);
   }
 
+  byte[] toBytes() {
+    return java.util.Arrays.copyOf(buf, len);
+  }
+
   void clear() {
     len = 0;
   }

@@ -23,18 +23,22 @@ final class SnapshotFormatter {
     this.timerOrder = v.timerNames();
   }
 
+  private final ByteSink tsText = new ByteSink();
+
   void format(NodeModel m, ByteSink o) {
-    long ts = m.ts;
+    // every line starts with the same timestamp: format it once per snapshot
+    tsText.clear();
+    byte[] ts = tsText.ts(m.ts).toBytes();
     sep(o, ts);
     if (m.firstOfProcess) {
-      o.ts(ts).str(" Command line: ");
+      o.bytes(ts).str(" Command line: ");
       for (String a : argv(m)) {
         o.str(a).ch(' ');
       }
       o.ch('\n');
       sep(o, ts);
     }
-    o.ts(ts).str(" Memory: total=").num(m.totalK()).str("K total_adj=").num(m.totalAdjK())
+    o.bytes(ts).str(" Memory: total=").num(m.totalK()).str("K total_adj=").num(m.totalAdjK())
         .str("K malloced: ");
     long mk = m.mallocedK();
     if (mk < 0) {
@@ -43,7 +47,7 @@ final class SnapshotFormatter {
       o.num(mk);
     }
     o.str("K\n");
-    o.ts(ts).str(" Run-time: user+sys=").fixed(tenths(m.user + m.sys), 1).str(" user=")
+    o.bytes(ts).str(" Run-time: user+sys=").fixed(tenths(m.user + m.sys), 1).str(" user=")
         .fixed(tenths(m.user), 1).str(" sys=").fixed(tenths(m.sys), 1).str(" real=")
         .fixed(tenths(m.realSeconds), 1).ch('\n');
     long total = (long) m.connsTotal;
@@ -52,7 +56,7 @@ final class SnapshotFormatter {
       total = (int) total; // unsigned 32-bit printed with %d
       expired = (int) expired;
     }
-    o.ts(ts).str(" Conns: total=").num(total).str(" current=").num(m.connsCurrentA).ch('/')
+    o.bytes(ts).str(" Conns: total=").num(total).str(" current=").num(m.connsCurrentA).ch('/')
         .num(m.connsCurrentB);
     if (v.hasConnsExt()) {
       o.str(" ext=0");
@@ -75,13 +79,13 @@ final class SnapshotFormatter {
     }
     o.ch('\n');
     if (v.hasConnCompressor()) {
-      o.ts(ts).str(" ConnCompressor: pending=0 pending_in_mem=0 full_conns=0 pending+real=0 mem=0K avg=-nan/-nan\n");
+      o.bytes(ts).str(" ConnCompressor: pending=0 pending_in_mem=0 full_conns=0 pending+real=0 mem=0K avg=-nan/-nan\n");
     }
-    o.ts(ts).str(" Conns: tcp=").num(m.tcp).ch('/').num(m.tcpMax).str(" udp=").num(m.udp).ch('/')
+    o.bytes(ts).str(" Conns: tcp=").num(m.tcp).ch('/').num(m.tcpMax).str(" udp=").num(m.udp).ch('/')
         .num(m.udpMax).str(" icmp=").num(m.icmp).ch('/').num(m.icmpMax).ch('\n');
-    o.ts(ts).ch(' ').str(TCP_HEADER).ch('\n');
+    o.bytes(ts).ch(' ').str(TCP_HEADER).ch('\n');
     for (int r = 0; r < 7; r++) {
-      o.ts(ts).str(" TCP-States:").str(TCP_LABELS[r]).spaces(2);
+      o.bytes(ts).str(" TCP-States:").str(TCP_LABELS[r]).spaces(2);
       for (int c = 0; c < 7; c++) {
         long n = m.tcpCells[r][c];
         if (n > 0) {
@@ -92,48 +96,48 @@ final class SnapshotFormatter {
       }
       o.ch('\n');
     }
-    o.ts(ts).str(" Connections expired due to inactivity: ").num(expired).ch('\n');
+    o.bytes(ts).str(" Connections expired due to inactivity: ").num(expired).ch('\n');
     if (v.hasReassembler()) {
-      o.ts(ts).str(" Total reassembler data: ").num(m.reassemK).str("K\n");
+      o.bytes(ts).str(" Total reassembler data: ").num(m.reassemK).str("K\n");
     }
     if (m.expensive) {
       if (v.hasOldRuleMatcher()) {
-        o.ts(ts).str(" RuleMatcher: matchers=").num(m.matchers).str(" dfa_states=")
+        o.bytes(ts).str(" RuleMatcher: matchers=").num(m.matchers).str(" dfa_states=")
             .num(m.dfaStates).str(" ncomputed=").num(m.ncomputed).str(" mem=")
             .num(m.dfaStates * 5 / 2).str("K avg_nfa_states=").num(m.nfaStates / 40).ch('\n');
       } else {
-        o.ts(ts).str(" RuleMatcher: matchers=").num(m.matchers).str(" nfa_states=")
+        o.bytes(ts).str(" RuleMatcher: matchers=").num(m.matchers).str(" nfa_states=")
             .num(m.nfaStates).str(" dfa_states=").num(m.dfaStates).str(" ncomputed=")
             .num(m.ncomputed).str(" mem=").num(m.dfaStates * 5 / 2).str("K\n");
       }
     }
-    o.ts(ts).str(" Timers: current=").num(m.timersCurrent).str(" max=").num(m.timersMax);
+    o.bytes(ts).str(" Timers: current=").num(m.timersCurrent).str(" max=").num(m.timersMax);
     if (v.hasTimersMemory()) {
       o.str(" mem=").num(m.timersCurrent * 64 / 1024).ch('K');
     }
     o.str(" lag=").fixed(m.lagCentis, 2).str("s\n");
-    o.ts(ts).str(" DNS_Mgr: requests=")
+    o.bytes(ts).str(" DNS_Mgr: requests=")
         .num(m.dnsRequests).str(v.spellsSuccessful() ? " successful=" : " succesful=").num(m.dnsOk)
         .str(" failed=").num(m.dnsFailed).str(" pending=0 cached_hosts=")
         .num(Math.min(m.dnsOk, 2)).str(" cached_addrs=").num(Math.min(m.dnsOk, 3)).ch('\n');
-    o.ts(ts).str(" Triggers: total=").num(m.triggers).str(" pending=0\n");
+    o.bytes(ts).str(" Triggers: total=").num(m.triggers).str(" pending=0\n");
     for (String name : timerOrder) {
       Long n = m.timers.get(name);
       if (n != null) {
-        o.ts(ts).spaces(9).str(name).str(" = ").num(n).ch('\n');
+        o.bytes(ts).spaces(9).str(name).str(" = ").num(n).ch('\n');
       }
     }
     if (v.hasThreads()) {
-      o.ts(ts).str(" Threads: current=").num(m.threads.size()).ch('\n');
+      o.bytes(ts).str(" Threads: current=").num(m.threads.size()).ch('\n');
       for (WriterThread w : m.threads) {
-        o.ts(ts).spaces(3).str(w.name).spaces(25 - w.name.length()); // %-25s, never truncated
+        o.bytes(ts).spaces(3).str(w.name).spaces(25 - w.name.length()); // %-25s, never truncated
         o.str(" in=").num(w.inW).str(" out=").num(w.outW).str(" pending=").num(w.inW - w.inR)
             .ch('/').num(w.outW - w.outR).str(" (#queue r/w: in=").num(w.inR).ch('/').num(w.inW)
             .str(" out=").num(w.outR).ch('/').num(w.outW).str(")\n");
       }
     }
     if (v.hasComm()) {
-      o.ts(ts).str(" Comm: peers=").num(m.peers).str(" stores=").num(m.stores)
+      o.bytes(ts).str(" Comm: peers=").num(m.peers).str(" stores=").num(m.stores)
           .str(" pending_queries=0 events_in=").num((long) m.eventsIn).str(" events_out=")
           .num((long) m.eventsOut).str(" logs_in=").num((long) m.logsIn).str(" logs_out=")
           .num((long) m.logsOut).str(" ids_in=0 ids_out=0 ");
@@ -144,7 +148,7 @@ final class SnapshotFormatter {
     }
   }
 
-  private void globals(NodeModel m, ByteSink o, long ts) {
+  private void globals(NodeModel m, ByteSink o, byte[] ts) {
     long a = m.hiddenEntries;
     long b = a + a / 5;
     long sizeK = m.hiddenSizeK;
@@ -156,42 +160,42 @@ final class SnapshotFormatter {
       sizeK += g.sizeBytes / 1024;
     }
     if (v.namesGlobals()) {
-      o.ts(ts).str(" Global_sizes > 100k: 0K\n");
+      o.bytes(ts).str(" Global_sizes > 100k: 0K\n");
       for (GlobalTable g : m.globals) {
         if (g.listedNamed()) {
-          o.ts(ts).spaces(16).str(g.name).str(" = ").num(g.sizeBytes / 1024).ch('K');
+          o.bytes(ts).spaces(16).str(g.name).str(" = ").num(g.sizeBytes / 1024).ch('K');
           if (g.table) {
             o.str(" (").num(g.entries).ch('/').num(g.recursive).str(" entries)");
           }
           o.ch('\n');
         }
       }
-      o.ts(ts).str(" Global_sizes total: ").num(v.thirtyTwoBit() ? sizeK & 0x3F_FFFFL : sizeK).str("K\n");
+      o.bytes(ts).str(" Global_sizes total: ").num(v.thirtyTwoBit() ? sizeK & 0x3F_FFFFL : sizeK).str("K\n");
     } else {
       List<GlobalTable> sorted = new ArrayList<>(m.globals);
       sorted.sort((x, y) -> x.name.compareTo(y.name));
       for (GlobalTable g : sorted) {
         if (g.listedUnnamed()) {
-          o.ts(ts).spaces(16).num(g.entries).ch('/').num(g.recursive).str(" entries\n");
+          o.bytes(ts).spaces(16).num(g.entries).ch('/').num(g.recursive).str(" entries\n");
         }
       }
     }
-    o.ts(ts).str(" Total number of table entries: ").num((int) a).ch('/').num((int) b).ch('\n');
+    o.bytes(ts).str(" Total number of table entries: ").num((int) a).ch('/').num((int) b).ch('\n');
     if (companion) {
       List<GlobalTable> sorted = new ArrayList<>(m.globals);
       sorted.sort((x, y) -> x.name.compareTo(y.name));
       for (GlobalTable g : sorted) {
         long f = g.footprint();
         if (f >= 100) {
-          o.ts(ts).str(" proflog-global footprint=").num(f).str(" entries=").num(g.entries)
+          o.bytes(ts).str(" proflog-global footprint=").num(f).str(" entries=").num(g.entries)
               .str(" name=").str(g.name).ch('\n');
         }
       }
     }
   }
 
-  private static void sep(ByteSink o, long ts) {
-    o.ts(ts).str(" ------------------------\n");
+  private static void sep(ByteSink o, byte[] ts) {
+    o.bytes(ts).str(" ------------------------\n");
   }
 
   private static long tenths(double seconds) {

@@ -285,6 +285,64 @@ class SimulatorFaultTest {
     assertThat(seen.get(seen.size() - 2).threads()).doesNotContainKey("reporter/Log::WRITER_ASCII");
   }
 
+  @Test
+  void expiringTableGrowsForItsExpiryThenStaysFlat() throws IOException {
+    SimulationSpec spec = SimulationSpec.of(Scenario.EXPIRING_TABLE, 4, 4 * 3600, "5.0.10", 31);
+    List<WrittenSnapshot> seen = new ArrayList<>();
+    node(spec, "worker-1-1", seen);
+    long t0 = seen.get(1).tsMicros();
+    long at30 = entriesAt(seen, t0 + 1800_000_000L, GlobalCatalog.EXPIRING_TABLE);
+    long at60 = entriesAt(seen, t0 + 3700_000_000L, GlobalCatalog.EXPIRING_TABLE);
+    long at180 = entriesAt(seen, t0 + 3 * 3600_000_000L, GlobalCatalog.EXPIRING_TABLE);
+    assertThat(at60).isGreaterThan(at30 * 3 / 2);
+    assertThat((double) at180).isCloseTo(at60, org.assertj.core.data.Percentage.withPercentage(35));
+    assertThat(Simulator.truth(spec).notes()).anyMatch(n -> n.contains(GlobalCatalog.EXPIRING_TABLE));
+  }
+
+  @Test
+  void loadFollowingTableRisesAndFallsWithConnections() throws IOException {
+    SimulationSpec spec = SimulationSpec.of(Scenario.LOAD_FOLLOWING, 4, 6 * 3600, "6.2.1", 32);
+    List<WrittenSnapshot> seen = new ArrayList<>();
+    node(spec, "worker-1-1", seen);
+    List<WrittenSnapshot> timer = seen.stream().filter(s -> s.kind().equals("timer")).toList();
+    long runningMax = 0;
+    boolean fell = false;
+    for (WrittenSnapshot s : timer) {
+      long e = s.globals().get(GlobalCatalog.FLOW_TABLE);
+      runningMax = Math.max(runningMax, e);
+      fell |= e < runningMax / 2;
+    }
+    assertThat(fell).as("falls to under half of an earlier peak").isTrue();
+    for (WrittenSnapshot s : timer.subList(20, timer.size())) {
+      assertThat((double) s.globals().get(GlobalCatalog.FLOW_TABLE))
+          .isCloseTo(s.connsCurrent() * 0.3, org.assertj.core.data.Offset.offset(s.connsCurrent() * 0.03 + 2));
+    }
+  }
+
+  @Test
+  void sawtoothWriterQueuesBurstAndDrain() throws IOException {
+    SimulationSpec spec = SimulationSpec.of(Scenario.SAWTOOTH, 4, 4 * 3600, "4.2.2", 33);
+    List<WrittenSnapshot> seen = new ArrayList<>();
+    node(spec, "logger-1", seen);
+    long maxPending = 0;
+    int drained = 0;
+    for (WrittenSnapshot s : seen) {
+      long[] c = s.threads().get("conn/Log::WRITER_ASCII");
+      long p = c[0] - c[1];
+      maxPending = Math.max(maxPending, p);
+      if (maxPending > 50 && p <= 2) {
+        drained++;
+      }
+    }
+    assertThat(maxPending).isGreaterThan(50);
+    assertThat(drained).isGreaterThan(10);
+    assertThat(Simulator.truth(spec).faults()).isEmpty();
+  }
+
+  private static long entriesAt(List<WrittenSnapshot> seen, long micros, String table) {
+    return seen.stream().filter(s -> s.tsMicros() >= micros).findFirst().orElseThrow().globals().get(table);
+  }
+
   /** The generated 3.2.4 standalone file has the same line-kind sequences as real Zeek 3.2.4. */
   @Test
   void snapshotShapesMatchTheRealZeek324Fixture() throws IOException {
