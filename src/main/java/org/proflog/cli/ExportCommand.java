@@ -66,7 +66,7 @@ final class ExportCommand implements Callable<Integer> {
       switch (fmt) {
         case "csv" -> TidyExport.write(r.nodes(), TidyExport.Format.CSV, w);
         case "ndjson" -> TidyExport.write(r.nodes(), TidyExport.Format.NDJSON, w);
-        default -> throw new IllegalStateException("openmetrics export is not in this build");
+        default -> org.proflog.render.openmetrics.OpenMetricsWriter.write(r.nodes(), w);
       }
     } catch (IOException e) {
       err.println("proflog export: cannot write " + output + ": " + e.getMessage());

@@ -60,6 +60,7 @@ public record OpenMetricsName(String family, String type, String unit, double fa
       case GLOBAL_ENTRIES -> "global_entries";
       case GLOBAL_FOOTPRINT -> "global_footprint";
       case TABLE_ENTRIES -> "table_entries";
+      case TABLE_ENTRIES_RECURSIVE -> "table_entries_recursive";
       case GLOBALS_TOTAL -> "globals_size";
       case TABLES_ENTRIES -> "table_entries_all";
       case TABLES_ENTRIES_RECURSIVE -> "table_entries_all_recursive";
