@@ -256,10 +256,10 @@ public final class SeriesBuilder {
       if (g.named()) {
         globalNames.add(g.name());
         if (g.sizeK() != Snapshot.ABSENT) {
-          labelled(Metric.GLOBAL_SIZE, "global", g.name()).add(t, g.sizeK(), segIndex);
+          labelled(Metric.GLOBAL_SIZE, "name", g.name()).add(t, g.sizeK(), segIndex);
         }
         if (g.isTable()) {
-          labelled(Metric.GLOBAL_ENTRIES, "global", g.name()).add(t, g.entries(), segIndex);
+          labelled(Metric.GLOBAL_ENTRIES, "name", g.name()).add(t, g.entries(), segIndex);
           if (rowEntries == null) {
             rowEntries = new HashSet<>();
           }
@@ -274,9 +274,9 @@ public final class SeriesBuilder {
     }
     for (GlobalFootprint f : s.footprints()) {
       globalNames.add(f.name());
-      labelled(Metric.GLOBAL_FOOTPRINT, "global", f.name()).add(t, f.footprint(), segIndex);
+      labelled(Metric.GLOBAL_FOOTPRINT, "name", f.name()).add(t, f.footprint(), segIndex);
       if (f.entries() != Snapshot.ABSENT && (rowEntries == null || !rowEntries.contains(f.name()))) {
-        labelled(Metric.GLOBAL_ENTRIES, "global", f.name()).add(t, f.entries(), segIndex);
+        labelled(Metric.GLOBAL_ENTRIES, "name", f.name()).add(t, f.entries(), segIndex);
       }
     }
     if (rows != null) {

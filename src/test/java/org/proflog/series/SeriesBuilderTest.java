@@ -243,17 +243,17 @@ class SeriesBuilderTest {
             Snapshot.ABSENT).footprint("Known::hosts", 4000, 1499)
             .footprint("My::table", 900, 450).build(),
         at(T0 + 20, 21).global("Known::hosts", 310, 1600).build());
-    assertThat(ns.get(MetricKey.of(Metric.GLOBAL_SIZE, "global", "Known::hosts")).values())
+    assertThat(ns.get(MetricKey.of(Metric.GLOBAL_SIZE, "name", "Known::hosts")).values())
         .containsExactly(300, 310);
     // the named row wins over the companion line for entries
-    assertThat(ns.get(MetricKey.of(Metric.GLOBAL_ENTRIES, "global", "Known::hosts")).values())
+    assertThat(ns.get(MetricKey.of(Metric.GLOBAL_ENTRIES, "name", "Known::hosts")).values())
         .containsExactly(1500, 1600);
-    assertThat(ns.get(MetricKey.of(Metric.GLOBAL_ENTRIES, "global", "Site::local_nets"))).isNull();
-    assertThat(ns.get(MetricKey.of(Metric.GLOBAL_SIZE, "global", "Site::local_nets")).size())
+    assertThat(ns.get(MetricKey.of(Metric.GLOBAL_ENTRIES, "name", "Site::local_nets"))).isNull();
+    assertThat(ns.get(MetricKey.of(Metric.GLOBAL_SIZE, "name", "Site::local_nets")).size())
         .isEqualTo(1);
-    assertThat(ns.get(MetricKey.of(Metric.GLOBAL_FOOTPRINT, "global", "My::table")).last())
+    assertThat(ns.get(MetricKey.of(Metric.GLOBAL_FOOTPRINT, "name", "My::table")).last())
         .isEqualTo(900);
-    assertThat(ns.get(MetricKey.of(Metric.GLOBAL_ENTRIES, "global", "My::table")).last())
+    assertThat(ns.get(MetricKey.of(Metric.GLOBAL_ENTRIES, "name", "My::table")).last())
         .isEqualTo(450);
     assertThat(ns.globalNames()).containsExactly("Known::hosts", "My::table", "Site::local_nets");
     assertThat(ns.expensiveSnapshots()).isEqualTo(2);

@@ -184,7 +184,7 @@ class HtmlReportTest {
     m.put(MetricKey.of(Metric.MEMORY_TOTAL), mem);
     m.put(MetricKey.of(Metric.THREAD_IN, "thread", "conn/Log::WRITER_ASCII"), in);
     m.put(MetricKey.of(Metric.THREAD_PENDING_IN, "thread", "conn/Log::WRITER_ASCII"), pin);
-    m.put(MetricKey.of(Metric.GLOBAL_ENTRIES, "global", "Known::hosts"), g);
+    m.put(MetricKey.of(Metric.GLOBAL_ENTRIES, "name", "Known::hosts"), g);
     m.put(MetricKey.of(Metric.TABLES_ENTRIES), g);
     List<Segment> segs = List.of(
         new Segment(0, Segment.Reason.FIRST, t0, t0 + 2 * s, 3, "w/prof.log", 1, "zeek -i eth0"),

@@ -87,7 +87,7 @@ class LargeReportTest {
         s.put(MetricKey.of(Metric.THREAD_OUT, "thread", th), counter);
       }
       for (int k = 0; k < 8; k++) {
-        s.put(MetricKey.of(Metric.GLOBAL_ENTRIES, "global", "Module" + k + "::table"), sparse);
+        s.put(MetricKey.of(Metric.GLOBAL_ENTRIES, "name", "Module" + k + "::table"), sparse);
       }
       s.put(MetricKey.of(Metric.TABLES_ENTRIES), sparse);
       s.put(MetricKey.of(Metric.COMM_PEERS), spiky);

@@ -164,11 +164,11 @@ public final class TestCluster {
       put(s, MetricKey.of(Metric.COMM_LOGS_OUT), t, logs, seg);
       if (i % 30 == 0) { // expensive snapshot every 5 minutes
         leak += leaking ? 400 : 0;
-        put(s, MetricKey.of(Metric.GLOBAL_ENTRIES, "global", "Known::hosts"), t, 800 + r.nextInt(40), seg);
-        put(s, MetricKey.of(Metric.GLOBAL_ENTRIES, "global", "Conn::track"), t, Math.round(conns / 10), seg);
-        put(s, MetricKey.of(Metric.GLOBAL_ENTRIES, "global", "Weird::weird_ignore"), t, 100 + r.nextInt(300), seg);
+        put(s, MetricKey.of(Metric.GLOBAL_ENTRIES, "name", "Known::hosts"), t, 800 + r.nextInt(40), seg);
+        put(s, MetricKey.of(Metric.GLOBAL_ENTRIES, "name", "Conn::track"), t, Math.round(conns / 10), seg);
+        put(s, MetricKey.of(Metric.GLOBAL_ENTRIES, "name", "Weird::weird_ignore"), t, 100 + r.nextInt(300), seg);
         if (leaking) {
-          put(s, MetricKey.of(Metric.GLOBAL_ENTRIES, "global", "LeakyTable::seen"), t, 1000 + leak, seg);
+          put(s, MetricKey.of(Metric.GLOBAL_ENTRIES, "name", "LeakyTable::seen"), t, 1000 + leak, seg);
         }
         put(s, MetricKey.of(Metric.TABLES_ENTRIES), t, 5000 + Math.round(conns / 10) + leak, seg);
         put(s, MetricKey.of(Metric.GLOBALS_TOTAL), t, 250_000 + leak * 0.5, seg);
