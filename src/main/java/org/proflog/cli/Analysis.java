@@ -56,7 +56,8 @@ final class Analysis {
   static void writeHtml(RunSummary run, Writer w) throws IOException {
     Map<String, String> notes = new TreeMap<>();
     for (NodeSeries n : run.nodes()) {
-      notes.put(n.node().name(), n.era().label());
+      // The report shows the era itself; the note says where the data came from.
+      notes.put(n.node().name(), String.join(", ", n.files()));
     }
     HtmlReport.write(new ReportData("proflog report", System.currentTimeMillis() * 1000, run.nodes(), run.findings(), notes), w);
   }
