@@ -31,4 +31,14 @@ class OpenMetricsMarkdownTest {
       assertThat(md).as(m.id()).contains(row);
     }
   }
+
+  @Test
+  void readmeShowsTheSameTable() throws IOException {
+    String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"), StandardCharsets.UTF_8);
+    for (String line : documented().split("\n")) {
+      if (line.startsWith("| `")) {
+        assertThat(readme).as("README.md row").contains(line);
+      }
+    }
+  }
 }
