@@ -63,7 +63,7 @@ public final class Main {
     cl.setParameterExceptionHandler(
         (ex, a) -> {
           CommandLine c = ex.getCommandLine();
-          e.println("proflog " + c.getCommandName() + ": " + ex.getMessage());
+          e.println((c == cl ? "proflog" : "proflog " + c.getCommandName()) + ": " + ex.getMessage());
           CommandLine.UnmatchedArgumentException.printSuggestions(ex, e);
           e.println("try 'proflog " + (c == cl ? "" : c.getCommandName() + " ") + "--help'");
           return USAGE_ERROR;

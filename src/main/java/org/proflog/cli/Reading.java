@@ -31,7 +31,8 @@ final class Reading {
       err.println("proflog " + command + ": " + p);
     }
     if (inputs.isEmpty()) {
-      throw new NothingReadable(in.nodes.isEmpty() ? "no prof.log to read" : "no node matches --node " + String.join(" ", in.nodes));
+      throw new NothingReadable(!in.nodes.isEmpty() ? "no node matches --node " + String.join(" ", in.nodes)
+          : in.paths.isEmpty() ? "no prof.log to read; name a spool directory or file, or try --sample" : "no prof.log to read");
     }
     ClusterLoader.Result r;
     try {
