@@ -86,8 +86,21 @@ public final class TextRenderer {
       line(sb, bold(fs.size() + (fs.size() == 1 ? " finding" : " findings")) + ": " + String.join(", ", parts));
       sb.append('\n');
     }
+    List<Finding> notes = new ArrayList<>();
     for (Finding f : fs) {
-      finding(f, sb);
+      if (f.severity() == Severity.INFO && !verbose) {
+        notes.add(f);
+      } else {
+        finding(f, sb);
+      }
+    }
+    if (!notes.isEmpty()) {
+      // Info findings are context, not alarms: one line each unless -v asks for their evidence.
+      line(sb, bold("Notes") + " (info; -v shows their evidence)");
+      for (Finding f : notes) {
+        wrap(sb, paint("36", f.node()) + "  " + f.kind().id() + "  " + f.subject() + ": " + f.explanation(), "  ", "      ");
+      }
+      sb.append('\n');
     }
   }
 

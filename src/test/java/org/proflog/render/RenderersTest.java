@@ -34,6 +34,19 @@ class RenderersTest {
   }
 
   @Test
+  void infoFindingsAreOneLineNotesUnlessVerbose() throws Exception {
+    RunSummary r = new RunSummary(List.of(RenderFixtures.node("worker-1-1", "t")),
+        List.of(RenderFixtures.finding("worker-1-1", Severity.INFO, "memory.total")), List.of(), 0, List.of("x"));
+    StringWriter quiet = new StringWriter();
+    new TextRenderer(false, false).write(r, quiet);
+    assertThat(quiet.toString()).contains("No problem found. 1 note below.").contains("Notes (info; -v shows their evidence)")
+        .contains("  worker-1-1  memory-growth  memory.total: Peak memory keeps").doesNotContain("evidence:");
+    StringWriter loud = new StringWriter();
+    new TextRenderer(false, true).write(r, loud);
+    assertThat(loud.toString()).contains("INFO     memory-growth  worker-1-1  memory.total").contains("evidence:");
+  }
+
+  @Test
   void healthyTextSaysSoAndWhatWasChecked() throws Exception {
     StringWriter w = new StringWriter();
     new TextRenderer(true, false).write(run(false), w);
