@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "analyze",
     sortOptions = false,
+    mixinStandardHelpOptions = true,
     description = "Read prof.logs and report memory growth, growing script tables, queue backlogs, timer lag, restarts and outliers, with evidence.",
     footerHeading = "%nExamples:%n",
     footer = {
@@ -42,6 +43,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand Main parent;
   @Mixin InputOptions input;
+  @Mixin AnalysisFlags analysis;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json or markdown.")
   String format = "text";
@@ -49,11 +51,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--html", paramLabel = "FILE", description = "Also write the HTML report to FILE.")
   Path html;
 
-  @Option(names = "--memory-limit", paramLabel = "SIZE", description = "Project when memory reaches SIZE (e.g. 16G).")
-  String memoryLimit;
 
-  @Option(names = "--warmup", paramLabel = "DURATION", description = "Warm-up to ignore after each start (e.g. 30m); automatic by default.")
-  String warmup;
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "Exit 3 when a finding is at least warning or critical.")
   String failOn;
@@ -61,7 +59,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--color", paramLabel = "WHEN", description = "auto (default), always or never. NO_COLOR turns auto off.")
   String color = "auto";
 
-  @Option(names = {"-v", "--verbose"}, description = "List threads, globals and files per node.")
+  @Option(names = {"-v", "--verbose"}, description = "List threads, globals and files per node, and the evidence of info findings.")
   boolean verbose;
 
   @Override
@@ -85,14 +83,9 @@ final class AnalyzeCommand implements Callable<Integer> {
       case "auto" -> parent.colorByDefault();
       default -> throw usage("unknown --color '" + color + "' (use auto, always or never)");
     };
-    AnalysisOptions options = AnalysisOptions.defaults();
+    AnalysisOptions options;
     try {
-      if (memoryLimit != null) {
-        options = options.withMemoryLimitKiB(Quantities.sizeKiB(memoryLimit));
-      }
-      if (warmup != null) {
-        options = options.withWarmupMicros(Quantities.durationMicros(warmup));
-      }
+      options = analysis.options();
       input.loaderOptions();
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "export",
     sortOptions = false,
+    mixinStandardHelpOptions = true,
     description = "Write every parsed series as tidy rows (node, segment, time, metric, labels, value) or as OpenMetrics text.",
     footerHeading = "%nExamples:%n",
     footer = {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "report",
     sortOptions = false,
+    mixinStandardHelpOptions = true,
     description = "Write a self-contained HTML report: the cluster at a glance, findings with evidence, per-node charts.",
     footerHeading = "%nExamples:%n",
     footer = {
@@ -29,28 +30,20 @@ import picocli.CommandLine.Spec;
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin InputOptions input;
+  @Mixin AnalysisFlags analysis;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The HTML file to write.")
   Path output;
 
-  @Option(names = "--memory-limit", paramLabel = "SIZE", description = "Project when memory reaches SIZE (e.g. 16G).")
-  String memoryLimit;
 
-  @Option(names = "--warmup", paramLabel = "DURATION", description = "Warm-up to ignore after each start; automatic by default.")
-  String warmup;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    AnalysisOptions options = AnalysisOptions.defaults();
+    AnalysisOptions options;
     try {
-      if (memoryLimit != null) {
-        options = options.withMemoryLimitKiB(Quantities.sizeKiB(memoryLimit));
-      }
-      if (warmup != null) {
-        options = options.withWarmupMicros(Quantities.durationMicros(warmup));
-      }
+      options = analysis.options();
       input.loaderOptions();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());

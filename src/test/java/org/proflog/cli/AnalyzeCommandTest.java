@@ -38,6 +38,15 @@ class AnalyzeCommandTest {
   }
 
   @Test
+  void everyReadingCommandHasHelpWithExamples() {
+    for (String cmd : new String[] {"analyze", "report", "export"}) {
+      Result r = run(cmd, "--help");
+      assertThat(r.code).as(cmd).isEqualTo(Main.OK);
+      assertThat(r.out).as(cmd).contains("Usage: proflog " + cmd).contains("Examples:");
+    }
+  }
+
+  @Test
   void unknownFormatIsAUsageError() {
     Result r = run("analyze", "--format", "xml", G6.toString());
     assertThat(r.code).isEqualTo(Main.USAGE_ERROR);
