@@ -85,18 +85,30 @@ final class ByteCursor {
     int start = p;
     long v = 0;
     byte[] a = b;
-    while (p < end) {
+    // Up to 18 digits cannot overflow a long: no check per digit on the hot path.
+    int safe = Math.min(end, start + 18);
+    while (p < safe) {
       int d = a[p] - '0';
       if (d < 0 || d > 9) {
         break;
       }
-      if (v > (Long.MAX_VALUE - d) / 10) {
-        overflow = true;
-        fail = true;
-        return 0;
-      }
       v = v * 10 + d;
       p++;
+    }
+    if (p == safe) {
+      while (p < end) {
+        int d = a[p] - '0';
+        if (d < 0 || d > 9) {
+          break;
+        }
+        if (v > (Long.MAX_VALUE - d) / 10) {
+          overflow = true;
+          fail = true;
+          return 0;
+        }
+        v = v * 10 + d;
+        p++;
+      }
     }
     if (p == start) {
       fail = true;
