@@ -3,8 +3,8 @@ package org.proflog.series;
 import java.util.Arrays;
 
 /**
- * One metric of one node over time: parallel primitive arrays of time (microseconds) and value, and
- * the segment index of each point (stored run-length encoded: one entry per stretch of points of
+ * One metric of one node over time: time (microseconds) and value of each point, interleaved in one
+ * primitive array (16 bytes a point), and the segment index of each point (stored run-length encoded: one entry per stretch of points of
  * the same segment), in the order the snapshots were read. Points exist only where the snapshot
  * carried the value (cheap snapshots have no table sizes; a global below Zeek's listing threshold
  * has no row). Appending is amortised O(1); readers see a consistent prefix.
@@ -35,13 +35,18 @@ public final class Series {
   /** No point limit. */
   public static final int UNBOUNDED = Integer.MAX_VALUE;
 
-  private long[] times;
-  private double[] values;
+  /**
+   * Time and value bits of point {@code i} at {@code 2i} and {@code 2i + 1}: one array, so an append
+   * touches one cache line (a node appends to about a hundred series per snapshot).
+   */
+  private long[] data;
   /** Run-length segments: run {@code r} covers points from {@code runStart[r]} to the next run's start. */
   private int[] runStart = new int[2];
   private int[] runSegment = new int[2];
   private int runs;
   private int size;
+  /** The segment of the latest run (Integer.MIN_VALUE before the first point). */
+  private int lastSegment = Integer.MIN_VALUE;
 
   private final int maxPoints;
   private final boolean counter;
@@ -71,47 +76,58 @@ public final class Series {
     this.maxPoints = maxPoints;
     this.counter = kind == Metric.Kind.COUNTER;
     int c = Math.min(Math.max(capacity, 4), maxPoints);
-    times = new long[c];
-    values = new double[c];
+    data = new long[2 * c];
   }
 
   /** Appends a point (or folds it into the latest one, once compacted). */
   public void add(long timeMicros, double value, int segment) {
-    int last = size - 1;
-    if (factor > 1
-        && size > 0
-        && lastFill < factor
-        && runSegment[runs - 1] == segment
-        && runStart[runs - 1] != last) {
-      // Compacted: fold into the latest point; a segment's first point stays on its own.
-      times[last] = timeMicros;
-      values[last] = counter ? value : Math.max(values[last], value);
-      lastFill++;
+    if (factor > 1 && fold(timeMicros, value, segment)) {
       return;
     }
-    if (size == times.length) {
-      if (size >= maxPoints) {
+    int n = size;
+    long[] d = data;
+    if (2 * n == d.length) {
+      if (n >= maxPoints) {
         compact();
         add(timeMicros, value, segment);
         return;
       }
-      int c = (int) Math.min((long) maxPoints, size + (size >> 1) + 1L);
-      times = Arrays.copyOf(times, c);
-      values = Arrays.copyOf(values, c);
+      int c = (int) Math.min((long) maxPoints, n + (n >> 1) + 1L);
+      d = Arrays.copyOf(d, 2 * c);
+      data = d;
     }
-    if (runs == 0 || runSegment[runs - 1] != segment) {
-      if (runs == runStart.length) {
-        runStart = Arrays.copyOf(runStart, runs * 2);
-        runSegment = Arrays.copyOf(runSegment, runs * 2);
-      }
-      runStart[runs] = size;
-      runSegment[runs] = segment;
-      runs++;
+    if (segment != lastSegment || runs == 0) {
+      newRun(segment);
     }
-    times[size] = timeMicros;
-    values[size] = value;
-    size++;
+    d[2 * n] = timeMicros;
+    d[2 * n + 1] = Double.doubleToRawLongBits(value);
+    size = n + 1;
     lastFill = 1;
+  }
+
+  /** Folds a point into the latest one when that one has room; false if it must be appended. */
+  private boolean fold(long timeMicros, double value, int segment) {
+    int last = size - 1;
+    if (size > 0 && lastFill < factor && lastSegment == segment && runStart[runs - 1] != last) {
+      // Compacted: fold into the latest point; a segment's first point stays on its own.
+      data[2 * last] = timeMicros;
+      double old = Double.longBitsToDouble(data[2 * last + 1]);
+      data[2 * last + 1] = Double.doubleToRawLongBits(counter ? value : Math.max(old, value));
+      lastFill++;
+      return true;
+    }
+    return false;
+  }
+
+  private void newRun(int segment) {
+    if (runs == runStart.length) {
+      runStart = Arrays.copyOf(runStart, runs * 2);
+      runSegment = Arrays.copyOf(runSegment, runs * 2);
+    }
+    runStart[runs] = size;
+    runSegment[runs] = segment;
+    runs++;
+    lastSegment = segment;
   }
 
   /** Halves the points: inner points of each run are merged in pairs (first and last kept). */
@@ -120,19 +136,23 @@ public final class Series {
     for (int r = 0; r < runs; r++) {
       int a = runStart[r];
       int b = r + 1 < runs ? runStart[r + 1] : size;
+      long[] d = data;
       runStart[r] = w;
-      times[w] = times[a];
-      values[w] = values[a];
+      d[2 * w] = d[2 * a];
+      d[2 * w + 1] = d[2 * a + 1];
       w++;
       int j = a + 1;
       for (; j + 1 < b - 1; j += 2) {
-        times[w] = times[j + 1];
-        values[w] = counter ? values[j + 1] : Math.max(values[j], values[j + 1]);
+        d[2 * w] = d[2 * j + 2];
+        d[2 * w + 1] = counter
+            ? d[2 * j + 3]
+            : Double.doubleToRawLongBits(
+                Math.max(Double.longBitsToDouble(d[2 * j + 1]), Double.longBitsToDouble(d[2 * j + 3])));
         w++;
       }
       for (; j < b; j++) {
-        times[w] = times[j];
-        values[w] = values[j];
+        d[2 * w] = d[2 * j];
+        d[2 * w + 1] = d[2 * j + 1];
         w++;
       }
     }
@@ -141,9 +161,8 @@ public final class Series {
     factor *= 2;
     if (!freed) {
       // Every run is too short to merge (a restart every few points): grow instead.
-      int c = (int) Math.min(Integer.MAX_VALUE - 8L, size * 2L);
-      times = Arrays.copyOf(times, c);
-      values = Arrays.copyOf(values, c);
+      int c = (int) Math.min((Integer.MAX_VALUE - 8L) / 2, size * 2L);
+      data = Arrays.copyOf(data, 2 * c);
     }
   }
 
@@ -170,12 +189,12 @@ public final class Series {
 
   public long time(int i) {
     check(i);
-    return times[i];
+    return data[2 * i];
   }
 
   public double value(int i) {
     check(i);
-    return values[i];
+    return Double.longBitsToDouble(data[2 * i + 1]);
   }
 
   public int segmentOf(int i) {
@@ -198,17 +217,25 @@ public final class Series {
 
   /** The last value, or NaN when empty. */
   public double last() {
-    return size == 0 ? Double.NaN : values[size - 1];
+    return size == 0 ? Double.NaN : Double.longBitsToDouble(data[2 * size - 1]);
   }
 
   /** A copy of the times. */
   public long[] times() {
-    return Arrays.copyOf(times, size);
+    long[] out = new long[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = data[2 * i];
+    }
+    return out;
   }
 
   /** A copy of the values. */
   public double[] values() {
-    return Arrays.copyOf(values, size);
+    double[] out = new double[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = Double.longBitsToDouble(data[2 * i + 1]);
+    }
+    return out;
   }
 
   /** A copy of the segment indexes, one per point. */
@@ -228,7 +255,7 @@ public final class Series {
       if (runSegment[r] == segment) {
         int b = r + 1 < runs ? runStart[r + 1] : size;
         for (int i = runStart[r]; i < b; i++) {
-          s.add(times[i], values[i], segment);
+          s.add(data[2 * i], Double.longBitsToDouble(data[2 * i + 1]), segment);
         }
       }
     }
