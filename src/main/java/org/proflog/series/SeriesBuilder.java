@@ -29,8 +29,11 @@ import org.proflog.model.TimerCount;
  * restarts ({@link RestartDetector}).
  *
  * <p>Usage: {@code startFile(path)} before each file's snapshots, {@code accept(s)} for each
- * snapshot, {@code build(era, problems, repaired)} once at the end. Memory grows with the number of
- * points only. Rules applied while building:
+ * snapshot, {@code build(era, problems, repaired)} once at the end. Memory is bounded: each series
+ * keeps at most {@link #DEFAULT_MAX_POINTS} points (or the limit given), above which it is compacted
+ * 2:1 within segments, counters keeping the later value and gauges the larger (see {@link Series};
+ * {@link Series#compactionFactor()} tells the resolution). Below the limit every point is kept.
+ * Rules applied while building:
  *
  * <ul>
  *   <li>The {@code 0.000000} startup snapshot (Q2) counts as a snapshot and starts its segment, but
