@@ -37,20 +37,43 @@ t0=$(now); wc -l "$dir/a.prof.log" >/dev/null; t1=$(now)
 wc_s=$(secs "$t0" "$t1")
 
 java_opts="-Xmx256m -XX:+UseParallelGC"
+# CPU seconds and max RSS from /usr/bin/time (when present); the peak heap in use is the largest
+# "before" figure of the GC log (heap occupancy when a collection started).
+timing="$dir/time.txt"
+: > "$timing"
+timed() {
+  if [ -x /usr/bin/time ]; then /usr/bin/time -o "$timing" -f '%e %U %S %M' "$@"; else "$@"; fi
+}
 t0=$(now)
-/usr/bin/env java $java_opts -jar "$jar" analyze --format json "a=$dir/a.prof.log" > "$dir/out.json"
+timed java $java_opts -Xlog:gc:file="$dir/gc.log" -jar "$jar" analyze --format json "a=$dir/a.prof.log" > "$dir/out.json"
 t1=$(now)
 pl_s=$(secs "$t0" "$t1")
+read -r _ pl_user pl_sys pl_rss_k < "$timing" || true
+peak_heap_m=$(grep -o '[0-9]*M->' "$dir/gc.log" | sed 's/M->//' | sort -n | tail -1)
 
 # Two files of half the size: one after the other vs both at once (nodes are read in parallel).
-t0=$(now); java $java_opts -jar "$jar" analyze --format json "a=$dir/a-half.prof.log" >/dev/null; t1=$(now)
+t0=$(now); timed java $java_opts -jar "$jar" analyze --format json "a=$dir/a-half.prof.log" >/dev/null; t1=$(now)
 one_s=$(secs "$t0" "$t1")
-t0=$(now); java $java_opts -jar "$jar" analyze --format json "a=$dir/a-half.prof.log" "b=$dir/b.prof.log" >/dev/null; t1=$(now)
+read -r _ one_user one_sys _ < "$timing" || true
+t0=$(now); timed java $java_opts -jar "$jar" analyze --format json "a=$dir/a-half.prof.log" "b=$dir/b.prof.log" >/dev/null; t1=$(now)
 two_s=$(secs "$t0" "$t1")
+read -r _ two_user two_sys _ < "$timing" || true
 
 gb() { calc "$bytes / $1 / 1000000000"; }
 printf 'input            %d bytes (%s)\n' "$bytes" "$dir/a.prof.log"
 printf 'wc -l            %6.2f s   %6.2f GB/s\n' "$wc_s" "$(gb "$wc_s")"
 printf 'proflog analyze  %6.2f s   %6.2f GB/s   (-Xmx256m, whole run incl. JVM start)\n' "$pl_s" "$(gb "$pl_s")"
+if [ -n "${pl_user:-}" ]; then
+  cpu_s=$(calc "$pl_user + $pl_sys")
+  printf 'proflog CPU      %6.2f s   %6.2f GB/s per core (user+sys, all JVM threads)\n' "$cpu_s" "$(gb "$cpu_s")"
+  printf 'memory           peak heap in use %s MB (GC log), max RSS %d MB\n' "${peak_heap_m:-?}" "$((pl_rss_k / 1024))"
+fi
 printf 'ratio            proflog/wc = %.3f\n' "$(calc "$wc_s / $pl_s")"
 printf 'parallel         1 file %.2f s, 2 files %.2f s: speed-up %.2fx of the ideal 2x\n' "$one_s" "$two_s" "$(calc "2 * $one_s / $two_s")"
+if [ -n "${one_user:-}" ]; then
+  # On a machine shared with other work the wall-clock speed-up understates the scaling; the CPU
+  # seconds show whether reading two nodes costs more than twice one (it would if they serialised).
+  printf 'parallel CPU     1 file %.2f s, 2 files %.2f s of CPU (ratio %.2f; 2.00 = no extra cost per file), load %s\n' \
+    "$(calc "$one_user + $one_sys")" "$(calc "$two_user + $two_sys")" \
+    "$(calc "($two_user + $two_sys) / ($one_user + $one_sys)")" "$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')"
+fi

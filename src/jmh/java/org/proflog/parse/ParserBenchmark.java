@@ -47,6 +47,11 @@ public class ParserBenchmark {
 
   @Setup(Level.Trial)
   public void load() throws IOException {
+    data = corpus(megabytes);
+  }
+
+  /** The real fixtures concatenated to at least {@code megabytes} MB (shared with other benchmarks). */
+  public static byte[] corpus(int megabytes) throws IOException {
     ByteArrayOutputStream one = new ByteArrayOutputStream();
     for (String f : FIXTURES) {
       byte[] b = read(f);
@@ -61,7 +66,7 @@ public class ParserBenchmark {
     while (all.size() < want) {
       all.write(unit);
     }
-    data = all.toByteArray();
+    return all.toByteArray();
   }
 
   private static byte[] read(String name) throws IOException {

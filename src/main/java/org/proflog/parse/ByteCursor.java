@@ -1,11 +1,20 @@
 package org.proflog.parse;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Reads one line's fields straight from the byte buffer: literals, integers, fixed-point decimals.
  * Calls chain without checks in between; the first mismatch sets {@link #fail} and every later call
  * does nothing, so a line parser tests {@link #ok()} once at the end. No Strings, no exceptions.
  */
 final class ByteCursor {
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ZEROS = 0x3030303030303030L;
+  private static final long HIGHS = 0x8080808080808080L;
 
   byte[] b;
   int pos;
@@ -83,20 +92,51 @@ final class ByteCursor {
       p++;
     }
     int start = p;
-    long v = 0;
     byte[] a = b;
-    while (p < end) {
+    if (p + 8 <= a.length) {
+      // Eight bytes at once (most numbers have one to seven digits). Bytes past the line end are
+      // read from the buffer but never used: the digit count is clamped to the line.
+      long x = (long) LONGS.get(a, p) - ZEROS;
+      long nonDigit = (x | (x + 0x7676767676767676L)) & HIGHS;
+      int len = Math.min(Long.numberOfTrailingZeros(nonDigit) >>> 3, end - p);
+      if (len < 8) {
+        if (len == 0) {
+          fail = true;
+          return 0;
+        }
+        x <<= (8 - len) << 3;
+        x = (x * 10 + (x >>> 8)) & 0x00FF00FF00FF00FFL;
+        x = (x * 100 + (x >>> 16)) & 0x0000FFFF0000FFFFL;
+        x = (x * 10000 + (x >>> 32)) & 0xFFFFFFFFL;
+        pos = p + len;
+        return neg ? -x : x;
+      }
+    }
+    long v = 0;
+    // Up to 18 digits cannot overflow a long: no check per digit on the hot path.
+    int safe = Math.min(end, start + 18);
+    while (p < safe) {
       int d = a[p] - '0';
       if (d < 0 || d > 9) {
         break;
       }
-      if (v > (Long.MAX_VALUE - d) / 10) {
-        overflow = true;
-        fail = true;
-        return 0;
-      }
       v = v * 10 + d;
       p++;
+    }
+    if (p == safe) {
+      while (p < end) {
+        int d = a[p] - '0';
+        if (d < 0 || d > 9) {
+          break;
+        }
+        if (v > (Long.MAX_VALUE - d) / 10) {
+          overflow = true;
+          fail = true;
+          return 0;
+        }
+        v = v * 10 + d;
+        p++;
+      }
     }
     if (p == start) {
       fail = true;

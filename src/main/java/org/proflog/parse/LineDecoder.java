@@ -639,6 +639,9 @@ final class LineDecoder {
     for (int j = 0; j < 7; j++) {
       int off = p + 8 + 8 * j + shift;
       long v = 0;
+      if (off + 8 <= e && (long) LONGS.get(b, off) == SPACES) {
+        continue; // an empty cell (most are): v stays 0
+      }
       if (off < e && b[off] != ' ') {
         c.reset(b, off, e);
         v = c.num();
@@ -972,7 +975,14 @@ final class LineDecoder {
     return x >= '0' && x <= '9';
   }
 
+  /** Eight spaces, as one little-endian word. */
+  private static final long SPACES = 0x2020202020202020L;
+
   static int skipBlanks(byte[] b, int p, int e) {
+    // Indentation and TCP-States columns are runs of spaces: eight at a time first.
+    while (p + 8 <= e && (long) LONGS.get(b, p) == SPACES) {
+      p += 8;
+    }
     while (p < e && (b[p] == ' ' || b[p] == '\t')) {
       p++;
     }
@@ -980,6 +990,9 @@ final class LineDecoder {
   }
 
   static int trimEnd(byte[] b, int s, int e) {
+    while (e - 8 >= s && (long) LONGS.get(b, e - 8) == SPACES) {
+      e -= 8;
+    }
     while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
       e--;
     }

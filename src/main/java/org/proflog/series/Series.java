@@ -3,40 +3,167 @@ package org.proflog.series;
 import java.util.Arrays;
 
 /**
- * One metric of one node over time: parallel primitive arrays of time (microseconds), value and
- * segment index, in the order the snapshots were read. Points exist only where the snapshot carried
- * the value (cheap snapshots have no table sizes; a global below Zeek's listing threshold has no row).
- * Appending is amortised O(1); readers see a consistent prefix.
+ * One metric of one node over time: time (microseconds) and value of each point, interleaved in one
+ * primitive array (16 bytes a point), and the segment index of each point (stored run-length encoded: one entry per stretch of points of
+ * the same segment), in the order the snapshots were read. Points exist only where the snapshot
+ * carried the value (cheap snapshots have no table sizes; a global below Zeek's listing threshold
+ * has no row). Appending is amortised O(1); readers see a consistent prefix.
+ *
+ * <p><b>Bounded memory.</b> A series made with a point limit ({@link #Series(int, int,
+ * Metric.Kind)}) never holds more than about that many points, so a month of one-second snapshots
+ * costs the same memory as a day. When the limit is reached the series is <em>compacted</em> 2:1
+ * and its {@link #compactionFactor()} doubles; from then on every stored point stands for up to
+ * that many consecutive snapshots. The rule:
+ *
+ * <ul>
+ *   <li>Points are merged only within one stretch of one segment, never across a segment boundary.
+ *   <li>The first and the last point of each stretch are never merged with others (the values
+ *       right after a restart, and right before the next, stay exact).
+ *   <li>Two merged points become one with the time of the later; a {@link Metric.Kind#COUNTER}
+ *       keeps the later value (counters only grow within a segment, so rates stay right), a
+ *       {@link Metric.Kind#GAUGE} keeps the larger (peaks survive: a leak or a queue spike is not
+ *       averaged away).
+ *   <li>New points are folded into the latest point by the same rule until it stands for {@code
+ *       factor} snapshots, so the resolution is uniform across the series.
+ * </ul>
+ *
+ * Below the limit nothing is merged: small inputs are exact. A series made with the other
+ * constructors has no limit.
  */
 public final class Series {
-  private long[] times;
-  private double[] values;
-  private int[] segments;
+
+  /** No point limit. */
+  public static final int UNBOUNDED = Integer.MAX_VALUE;
+
+  /**
+   * Time and value bits of point {@code i} at {@code 2i} and {@code 2i + 1}: one array, so an append
+   * touches one cache line (a node appends to about a hundred series per snapshot).
+   */
+  private long[] data;
+  /** Run-length segments: run {@code r} covers points from {@code runStart[r]} to the next run's start. */
+  private int[] runStart = new int[2];
+  private int[] runSegment = new int[2];
+  private int runs;
   private int size;
+  /** The segment of the latest run (Integer.MIN_VALUE before the first point). */
+  private int lastSegment = Integer.MIN_VALUE;
+
+  private final int maxPoints;
+  private final boolean counter;
+  private int factor = 1;
+  /** Snapshots folded into the last point. */
+  private int lastFill;
 
   public Series() {
     this(16);
   }
 
   public Series(int capacity) {
-    int c = Math.max(capacity, 4);
-    times = new long[c];
-    values = new double[c];
-    segments = new int[c];
+    this(capacity, UNBOUNDED, Metric.Kind.GAUGE);
   }
 
-  /** Appends a point. */
-  public void add(long timeMicros, double value, int segment) {
-    if (size == times.length) {
-      int c = size + (size >> 1) + 1;
-      times = Arrays.copyOf(times, c);
-      values = Arrays.copyOf(values, c);
-      segments = Arrays.copyOf(segments, c);
+  /**
+   * A series that compacts itself above {@code maxPoints} points (see the class comment).
+   *
+   * @param capacity initial capacity
+   * @param maxPoints the point limit (at least 8), or {@link #UNBOUNDED}
+   * @param kind decides how merged points combine
+   */
+  public Series(int capacity, int maxPoints, Metric.Kind kind) {
+    if (maxPoints < 8) {
+      throw new IllegalArgumentException("maxPoints below 8: " + maxPoints);
     }
-    times[size] = timeMicros;
-    values[size] = value;
-    segments[size] = segment;
-    size++;
+    this.maxPoints = maxPoints;
+    this.counter = kind == Metric.Kind.COUNTER;
+    int c = Math.min(Math.max(capacity, 4), maxPoints);
+    data = new long[2 * c];
+  }
+
+  /** Appends a point (or folds it into the latest one, once compacted). */
+  public void add(long timeMicros, double value, int segment) {
+    if (factor > 1 && fold(timeMicros, value, segment)) {
+      return;
+    }
+    int n = size;
+    long[] d = data;
+    if (2 * n == d.length) {
+      if (n >= maxPoints) {
+        compact();
+        add(timeMicros, value, segment);
+        return;
+      }
+      int c = (int) Math.min((long) maxPoints, n + (n >> 1) + 1L);
+      d = Arrays.copyOf(d, 2 * c);
+      data = d;
+    }
+    if (segment != lastSegment || runs == 0) {
+      newRun(segment);
+    }
+    d[2 * n] = timeMicros;
+    d[2 * n + 1] = Double.doubleToRawLongBits(value);
+    size = n + 1;
+    lastFill = 1;
+  }
+
+  /** Folds a point into the latest one when that one has room; false if it must be appended. */
+  private boolean fold(long timeMicros, double value, int segment) {
+    int last = size - 1;
+    if (size > 0 && lastFill < factor && lastSegment == segment && runStart[runs - 1] != last) {
+      // Compacted: fold into the latest point; a segment's first point stays on its own.
+      data[2 * last] = timeMicros;
+      double old = Double.longBitsToDouble(data[2 * last + 1]);
+      data[2 * last + 1] = Double.doubleToRawLongBits(counter ? value : Math.max(old, value));
+      lastFill++;
+      return true;
+    }
+    return false;
+  }
+
+  private void newRun(int segment) {
+    if (runs == runStart.length) {
+      runStart = Arrays.copyOf(runStart, runs * 2);
+      runSegment = Arrays.copyOf(runSegment, runs * 2);
+    }
+    runStart[runs] = size;
+    runSegment[runs] = segment;
+    runs++;
+    lastSegment = segment;
+  }
+
+  /** Halves the points: inner points of each run are merged in pairs (first and last kept). */
+  private void compact() {
+    int w = 0;
+    for (int r = 0; r < runs; r++) {
+      int a = runStart[r];
+      int b = r + 1 < runs ? runStart[r + 1] : size;
+      long[] d = data;
+      runStart[r] = w;
+      d[2 * w] = d[2 * a];
+      d[2 * w + 1] = d[2 * a + 1];
+      w++;
+      int j = a + 1;
+      for (; j + 1 < b - 1; j += 2) {
+        d[2 * w] = d[2 * j + 2];
+        d[2 * w + 1] = counter
+            ? d[2 * j + 3]
+            : Double.doubleToRawLongBits(
+                Math.max(Double.longBitsToDouble(d[2 * j + 1]), Double.longBitsToDouble(d[2 * j + 3])));
+        w++;
+      }
+      for (; j < b; j++) {
+        d[2 * w] = d[2 * j];
+        d[2 * w + 1] = d[2 * j + 1];
+        w++;
+      }
+    }
+    boolean freed = w < size;
+    size = w;
+    factor *= 2;
+    if (!freed) {
+      // Every run is too short to merge (a restart every few points): grow instead.
+      int c = (int) Math.min((Integer.MAX_VALUE - 8L) / 2, size * 2L);
+      data = Arrays.copyOf(data, 2 * c);
+    }
   }
 
   public int size() {
@@ -47,50 +174,110 @@ public final class Series {
     return size == 0;
   }
 
+  /**
+   * How many consecutive snapshots one point stands for at most: 1 while the series is exact, 2, 4,
+   * 8... after each compaction (see the class comment).
+   */
+  public int compactionFactor() {
+    return factor;
+  }
+
+  /** The point limit above which this series compacts itself, or {@link #UNBOUNDED}. */
+  public int maxPoints() {
+    return maxPoints;
+  }
+
   public long time(int i) {
     check(i);
-    return times[i];
+    return data[2 * i];
   }
 
   public double value(int i) {
     check(i);
-    return values[i];
+    return Double.longBitsToDouble(data[2 * i + 1]);
   }
 
   public int segmentOf(int i) {
     check(i);
-    return segments[i];
+    if (runs == 1) {
+      return runSegment[0];
+    }
+    int lo = 0;
+    int hi = runs - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (runStart[mid] <= i) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return runSegment[lo];
   }
 
   /** The last value, or NaN when empty. */
   public double last() {
-    return size == 0 ? Double.NaN : values[size - 1];
+    return size == 0 ? Double.NaN : Double.longBitsToDouble(data[2 * size - 1]);
   }
 
   /** A copy of the times. */
   public long[] times() {
-    return Arrays.copyOf(times, size);
+    long[] out = new long[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = data[2 * i];
+    }
+    return out;
   }
 
   /** A copy of the values. */
   public double[] values() {
-    return Arrays.copyOf(values, size);
+    double[] out = new double[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = Double.longBitsToDouble(data[2 * i + 1]);
+    }
+    return out;
   }
 
-  /** A copy of the segment indexes. */
+  /** A copy of the segment indexes, one per point. */
   public int[] segments() {
-    return Arrays.copyOf(segments, size);
+    int[] out = new int[size];
+    for (int r = 0; r < runs; r++) {
+      int b = r + 1 < runs ? runStart[r + 1] : size;
+      Arrays.fill(out, runStart[r], b, runSegment[r]);
+    }
+    return out;
   }
 
   /** The points of one segment, as a new series (empty when the segment has none). */
   public Series onlySegment(int segment) {
     Series s = new Series();
-    for (int i = 0; i < size; i++) {
-      if (segments[i] == segment) {
-        s.add(times[i], values[i], segment);
+    for (int r = 0; r < runs; r++) {
+      if (runSegment[r] == segment) {
+        int b = r + 1 < runs ? runStart[r + 1] : size;
+        for (int i = runStart[r]; i < b; i++) {
+          s.add(data[2 * i], Double.longBitsToDouble(data[2 * i + 1]), segment);
+        }
       }
     }
+    s.factor = factor;
+    s.lastFill = factor;
     return s;
+  }
+
+  /**
+   * A new series with the same limit, kind and compaction factor and no points, for a rewrite of
+   * this one point by point (at most {@link #size()} points, so it never compacts).
+   */
+  Series emptyLike() {
+    Series s = new Series(Math.max(size, 4), Math.max(maxPoints, size), counter ? Metric.Kind.COUNTER : Metric.Kind.GAUGE);
+    return s;
+  }
+
+  /** Marks a rewrite made with {@link #emptyLike()} as having this series' resolution. */
+  Series sameResolutionAs(Series original) {
+    factor = original.factor;
+    lastFill = factor;
+    return this;
   }
 
   private void check(int i) {

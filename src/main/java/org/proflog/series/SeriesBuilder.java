@@ -29,8 +29,11 @@ import org.proflog.model.TimerCount;
  * restarts ({@link RestartDetector}).
  *
  * <p>Usage: {@code startFile(path)} before each file's snapshots, {@code accept(s)} for each
- * snapshot, {@code build(era, problems, repaired)} once at the end. Memory grows with the number of
- * points only. Rules applied while building:
+ * snapshot, {@code build(era, problems, repaired)} once at the end. Memory is bounded: each series
+ * keeps at most {@link #DEFAULT_MAX_POINTS} points (or the limit given), above which it is compacted
+ * 2:1 within segments, counters keeping the later value and gauges the larger (see {@link Series};
+ * {@link Series#compactionFactor()} tells the resolution). Below the limit every point is kept.
+ * Rules applied while building:
  *
  * <ul>
  *   <li>The {@code 0.000000} startup snapshot (Q2) counts as a snapshot and starts its segment, but
@@ -57,11 +60,21 @@ import org.proflog.model.TimerCount;
  */
 public final class SeriesBuilder {
 
+  /** The default point limit of each series (see {@link Series}): about 320 KB per series at most. */
+  public static final int DEFAULT_MAX_POINTS = 16384;
+
+  private static final Metric[] METRICS = Metric.values();
+
   private final NodeId node;
+  private final int maxPoints;
   private final Map<MetricKey, Series> series = new HashMap<>();
-  private final Map<Metric, Series> plain = new HashMap<>();
-  private final Map<String, ThreadSeries> threads = new HashMap<>();
-  private final Map<Metric, Map<String, Series>> byLabel = new HashMap<>();
+  /** Unlabelled series by metric ordinal: no map lookup per point. */
+  private final Series[] plain = new Series[METRICS.length];
+  /** Thread series by name, then by ordinal (the n-th row of that name in a snapshot). */
+  private final Map<String, ThreadSeries[]> threads = new HashMap<>();
+  /** Labelled series by metric ordinal, then by label value. */
+  @SuppressWarnings("unchecked")
+  private final Map<String, Series>[] byLabel = new Map[METRICS.length];
   private final Series[] tcpCells = new Series[TcpStates.SIZE * TcpStates.SIZE];
   private final RestartDetector restarts = new RestartDetector();
   private final UnnamedTableTracker tables = new UnnamedTableTracker();
@@ -87,9 +100,18 @@ public final class SeriesBuilder {
   private long segLine;
   private String segCommand;
 
-  /** A builder for one node. */
+  /** A builder for one node whose series hold at most {@link #DEFAULT_MAX_POINTS} points each. */
   public SeriesBuilder(NodeId node) {
+    this(node, DEFAULT_MAX_POINTS);
+  }
+
+  /**
+   * A builder for one node whose series compact themselves above {@code maxPoints} points (see
+   * {@link Series}); {@link Series#UNBOUNDED} keeps every point.
+   */
+  public SeriesBuilder(NodeId node, int maxPoints) {
     this.node = node;
+    this.maxPoints = maxPoints;
   }
 
   /** Marks the start of the next file of this node (call before its snapshots). */
@@ -216,7 +238,9 @@ public final class SeriesBuilder {
         addDouble(Metric.TIMERS_LAG, t, s.timers().lagSeconds());
       }
     }
-    for (TimerCount tc : s.timerCounts()) {
+    List<TimerCount> tcs = s.timerCounts();
+    for (int i = 0, n = tcs.size(); i < n; i++) {
+      TimerCount tc = tcs.get(i);
       labelled(Metric.TIMER_COUNT, "type", tc.type()).add(t, tc.count(), segIndex);
     }
     if (s.dns() != null) {
@@ -229,8 +253,9 @@ public final class SeriesBuilder {
       add(Metric.TRIGGERS_PENDING, t, s.triggers().pending());
     }
     add(Metric.THREADS_CURRENT, t, s.threadsCurrent());
-    for (ThreadStats th : s.threads()) {
-      threadNames.add(th.name());
+    List<ThreadStats> ths = s.threads();
+    for (int i = 0, n = ths.size(); i < n; i++) {
+      ThreadStats th = ths.get(i);
       thread(th).add(th, t, segIndex);
     }
     Comm comm = s.comm();
@@ -299,8 +324,9 @@ public final class SeriesBuilder {
     if (tcp == null || tcp.glued()) {
       return;
     }
+    long[] cells = tcp.cells();
     for (int i = 0; i < tcpCells.length; i++) {
-      long v = tcp.cells()[i];
+      long v = cells[i];
       if (tcpCells[i] == null) {
         if (v == 0) {
           continue;
@@ -326,16 +352,20 @@ public final class SeriesBuilder {
   }
 
   private Series plain(Metric m) {
-    Series s = plain.get(m);
+    Series s = plain[m.ordinal()];
     if (s == null) {
       s = get(MetricKey.of(m));
-      plain.put(m, s);
+      plain[m.ordinal()] = s;
     }
     return s;
   }
 
   private Series labelled(Metric m, String label, String value) {
-    Map<String, Series> byValue = byLabel.computeIfAbsent(m, k -> new HashMap<>());
+    Map<String, Series> byValue = byLabel[m.ordinal()];
+    if (byValue == null) {
+      byValue = new HashMap<>();
+      byLabel[m.ordinal()] = byValue;
+    }
     Series s = byValue.get(value);
     if (s == null) {
       s = get(MetricKey.of(m, label, value));
@@ -345,15 +375,29 @@ public final class SeriesBuilder {
   }
 
   private Series get(MetricKey key) {
-    return series.computeIfAbsent(key, k -> new Series());
+    Series s = series.get(key);
+    if (s == null) {
+      s = new Series(16, maxPoints, key.metric().kind());
+      series.put(key, s);
+    }
+    return s;
   }
 
   private ThreadSeries thread(ThreadStats th) {
-    String cacheKey = th.ordinal() + "\u0000" + th.name();
-    ThreadSeries ts = threads.get(cacheKey);
+    String name = th.name();
+    int ordinal = th.ordinal();
+    ThreadSeries[] byOrdinal = threads.get(name);
+    if (byOrdinal == null || byOrdinal.length <= ordinal) {
+      byOrdinal = byOrdinal == null
+          ? new ThreadSeries[Math.max(1, ordinal + 1)]
+          : Arrays.copyOf(byOrdinal, ordinal + 1);
+      threads.put(name, byOrdinal);
+    }
+    ThreadSeries ts = byOrdinal[ordinal];
     if (ts == null) {
-      ts = new ThreadSeries(th.name(), th.ordinal());
-      threads.put(cacheKey, ts);
+      threadNames.add(name);
+      ts = new ThreadSeries(name, ordinal);
+      byOrdinal[ordinal] = ts;
     }
     return ts;
   }
@@ -374,17 +418,18 @@ public final class SeriesBuilder {
    * that range into the bottom quarter is a wrap, and later points get 4 GiB more.
    */
   static Series unwrap4GiB(Series s) {
-    Series out = new Series(s.size());
+    Series out = s.emptyLike();
     long offset = 0;
     double prev = Double.NaN;
     int seg = Integer.MIN_VALUE;
+    int[] segs = s.segments();
     for (int i = 0; i < s.size(); i++) {
       double v = s.value(i);
       if (v < 0) {
         v += KIB_4G;
       }
-      if (s.segmentOf(i) != seg) {
-        seg = s.segmentOf(i);
+      if (segs[i] != seg) {
+        seg = segs[i];
         offset = 0;
       } else if (prev >= KIB_4G * 0.75 && v < KIB_4G * 0.25) {
         offset += KIB_4G;
@@ -392,20 +437,21 @@ public final class SeriesBuilder {
       prev = v;
       out.add(s.time(i), v + offset, seg);
     }
-    return out;
+    return out.sameResolutionAs(s);
   }
 
   /** 4 GiB in KiB. */
   private static final long KIB_4G = 4L * 1024 * 1024;
 
   private static Series withoutZeros(Series s) {
-    Series out = new Series(s.size());
+    Series out = s.emptyLike();
+    int[] segs = s.segments();
     for (int i = 0; i < s.size(); i++) {
       if (s.value(i) != 0) {
-        out.add(s.time(i), s.value(i), s.segmentOf(i));
+        out.add(s.time(i), s.value(i), segs[i]);
       }
     }
-    return out;
+    return out.sameResolutionAs(s);
   }
 
   /** The six series of one thread row, looked up once. */

@@ -179,6 +179,18 @@ class RobustnessTest {
   }
 
   @Test
+  void numbersUpToLongMaxAreReadAndOneMoreIsOutOfRange() {
+    Parsed ok = Parsed.text(CHEAP_G9.replace("total=38112", "total=9223372036854775807"));
+    assertThat(ok.reader().problems()).isEmpty();
+    assertThat(ok.first().conns().total()).isEqualTo(Long.MAX_VALUE);
+    Parsed eighteen = Parsed.text(CHEAP_G9.replace("total=38112", "total=999999999999999999"));
+    assertThat(eighteen.first().conns().total()).isEqualTo(999_999_999_999_999_999L);
+    Parsed over = Parsed.text(CHEAP_G9.replace("total=38112", "total=9223372036854775808"));
+    assertThat(over.reader().problems()).singleElement()
+        .satisfies(pr -> assertThat(pr.message()).isEqualTo("number out of range in Conns line"));
+  }
+
+  @Test
   void nanAndInfinityAreMappedExplicitly() {
     String base = "1.000000 ------------------------\n1.000000 Run-time: user+sys=%s user=%s sys=%s real=%s\n";
     Parsed p = Parsed.text(String.format(base, "nan", "-nan", "inf", "-INF"));
