@@ -54,7 +54,8 @@ final class ExportCommand implements Callable<Integer> {
     }
     ClusterLoader.Result r;
     try {
-      r = Reading.read("export", input, err);
+      // An export gives back every value: its series are never compacted (memory grows with the input).
+      r = Reading.read("export", input, input.loaderOptions().withMaxPoints(org.proflog.series.Series.UNBOUNDED), err);
     } catch (Reading.NothingReadable e) {
       err.println("proflog export: " + e.getMessage());
       return Main.DATA_ERROR;

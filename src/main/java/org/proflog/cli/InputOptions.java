@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.proflog.parse.ParseOptions;
 import org.proflog.series.ClusterLoader;
+import org.proflog.series.SeriesBuilder;
 import org.proflog.source.DiscoveredInputs;
 import org.proflog.source.InputFinder;
 import org.proflog.source.NodeFilter;
@@ -47,6 +48,6 @@ final class InputOptions {
       throw new IllegalArgumentException("--since " + since + " is after --until " + until);
     }
     ParseOptions p = ParseOptions.defaults().withStrict(strict);
-    return new ClusterLoader.Options(p, s, u, Runtime.getRuntime().availableProcessors());
+    return new ClusterLoader.Options(p, s, u, Runtime.getRuntime().availableProcessors(), SeriesBuilder.DEFAULT_MAX_POINTS);
   }
 }

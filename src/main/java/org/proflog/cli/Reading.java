@@ -25,7 +25,11 @@ final class Reading {
 
   /** Discovers and loads; problems go to {@code err} prefixed with {@code proflog <command>: }. */
   static ClusterLoader.Result read(String command, InputOptions in, PrintWriter err) {
-    ClusterLoader.Options options = in.loaderOptions();
+    return read(command, in, in.loaderOptions(), err);
+  }
+
+  /** As {@link #read(String, InputOptions, PrintWriter)} with explicit loader options. */
+  static ClusterLoader.Result read(String command, InputOptions in, ClusterLoader.Options options, PrintWriter err) {
     DiscoveredInputs inputs = in.discover();
     for (SourceProblem p : inputs.problems()) {
       err.println("proflog " + command + ": " + p);

@@ -36,12 +36,19 @@ public final class ClusterLoader {
    * @param sinceMicros keep snapshots at or after this time ({@link Long#MIN_VALUE} for all)
    * @param untilMicros keep snapshots at or before this time ({@link Long#MAX_VALUE} for all)
    * @param threads parallel readers (at least 1)
+   * @param maxPoints points a series keeps before it is compacted ({@link Series#UNBOUNDED}: never,
+   *     for exports that must give back every value)
    */
-  public record Options(ParseOptions parse, long sinceMicros, long untilMicros, int threads) {
-    /** Everything, default parsing, one thread per core. */
+  public record Options(ParseOptions parse, long sinceMicros, long untilMicros, int threads, int maxPoints) {
+    /** Everything, default parsing, one thread per core, series bounded for analysis. */
     public static Options defaults() {
       return new Options(ParseOptions.defaults(), Long.MIN_VALUE, Long.MAX_VALUE,
-          Runtime.getRuntime().availableProcessors());
+          Runtime.getRuntime().availableProcessors(), SeriesBuilder.DEFAULT_MAX_POINTS);
+    }
+
+    /** A copy that keeps at most {@code points} points per series. */
+    public Options withMaxPoints(int points) {
+      return new Options(parse, sinceMicros, untilMicros, threads, points);
     }
   }
 
@@ -119,7 +126,7 @@ public final class ClusterLoader {
   private static NodeResult loadNode(NodeId node, List<InputSource> sources, Options options) {
     NodeResult r = new NodeResult();
     r.node = node;
-    SeriesBuilder builder = new SeriesBuilder(node);
+    SeriesBuilder builder = new SeriesBuilder(node, options.maxPoints());
     Era era = Era.UNKNOWN;
     long repaired = 0;
     for (InputSource src : sources) {
