@@ -87,6 +87,18 @@ public final class ZeekGlobals {
     return byName.get(name);
   }
 
+  /**
+   * The longest expiry of any table Zeek's shipped scripts define (seconds, 0 when none): growth of
+   * the table totals over a shorter window may be shipped tables filling up by design.
+   */
+  public long longestExpirySeconds() {
+    long m = 0;
+    for (Entry e : byName.values()) {
+      m = Math.max(m, e.expireSeconds());
+    }
+    return m;
+  }
+
   /** Number of globals known. */
   public int size() {
     return byName.size();

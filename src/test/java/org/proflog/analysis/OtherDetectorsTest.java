@@ -130,14 +130,16 @@ class OtherDetectorsTest {
   }
 
   @Test
-  void oneInfoPerRestartWithReason() {
+  void oneWarningPerRestartWithReason() {
     NodeBuilder b = node(14).restartAt(100).restartAt(300);
     List<Finding> f = run(new RestartDetector(), b.build());
     assertThat(f).hasSize(2).allSatisfy(x -> {
-      assertThat(x.severity()).isEqualTo(Severity.INFO);
+      assertThat(x.severity()).isEqualTo(Severity.WARNING);
       assertThat(x.evidence().extra().get("reason")).isEqualTo("new Command line block");
     });
     assertThat(f).extracting(Finding::segment).containsExactly(1, 2);
+    assertThat(f).extracting(Finding::id).doesNotHaveDuplicates();
+    assertThat(f).extracting(Finding::subject).containsExactly("segment 1", "process");
   }
 
   @Test
