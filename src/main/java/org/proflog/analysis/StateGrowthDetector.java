@@ -203,7 +203,7 @@ public final class StateGrowthDetector implements Detector {
       return Findings.make(FindingKind.STATE_GROWTH, Severity.INFO, node, subject, seg, ev, null,
           describe(subject, kindText) + " grows without shrinking, but it is unnamed (Zeek 5.1+) and does not track"
               + " the connection count; it may be a Zeek table that fills up for its expiry interval.",
-          "Run `proflog enable --companion` to log table names, then check its expiry.");
+          "Run `proflog enable --companion` to log table names, then check the expiry of this unnamed table.");
     }
     Severity sev = w.last() >= CRITICAL_FACTOR * start && growth >= 10 * minAbs ? Severity.CRITICAL : Severity.WARNING;
     String why = cumulative

@@ -158,4 +158,28 @@ class OtherDetectorsTest {
     });
     assertThat(new ClusterOutlierDetector().detect(nodes.subList(1, 4), AnalysisOptions.defaults())).isEmpty();
   }
+
+  @Test
+  void offlineRunsGiveNoLagOrConnectionStateWarning() {
+    NodeBuilder b = node(21).commandLine("zeek -r trace.pcap local");
+    b.put(Metric.TIMERS_LAG, i -> 30.0 + i);
+    b.put(Metric.CONNS_CURRENT, i -> 100.0 + 50.0 * i);
+    b.put(Metric.CONNS_TOTAL, i -> 100.0 * i);
+    NodeSeries n = b.build();
+    assertThat(run(new TimerLagDetector(), n)).isEmpty();
+    assertThat(run(new ConnectionStateDetector(), n)).isEmpty();
+    // the same data from a live process is a warning
+    NodeBuilder live = node(21).commandLine("zeek -i eth0 local");
+    live.put(Metric.TIMERS_LAG, i -> 30.0 + i);
+    assertThat(run(new TimerLagDetector(), live.build())).isNotEmpty();
+  }
+
+  @Test
+  void smallReassemblerDriftIsNotAWarning() {
+    NodeBuilder b = node(22);
+    b.put(Metric.CONNS_CURRENT, i -> 5000 + b.noise(100));
+    b.put(Metric.CONNS_TOTAL, i -> 100.0 * i);
+    b.put(Metric.REASSEMBLER, i -> 700 + 0.5 * i + b.noise(100));
+    assertThat(run(new ConnectionStateDetector(), b.build())).isEmpty();
+  }
 }
