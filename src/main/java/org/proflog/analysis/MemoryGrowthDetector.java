@@ -26,6 +26,9 @@ public final class MemoryGrowthDetector implements Detector {
   /** malloced is a signed 32-bit byte count before Zeek 4.1: it wraps at 2^31 bytes. */
   static final double MALLOC_WRAP_KIB = 2097152;
 
+  /** A process younger than this (µs of uptime) gets memory warnings, never criticals. */
+  static final long MIN_CRITICAL_AGE_MICROS = 3600L * 1_000_000;
+
   /** Kendall's tau the heap's lower envelope must reach while load rises: a persistent rise. */
   static final double MIN_TAU = 0.5;
 
@@ -52,17 +55,20 @@ public final class MemoryGrowthDetector implements Detector {
       malloced = unwrap(malloced);
     }
     String backlog = growingBacklog(node, seg, segment, o);
+    boolean young = segment != null && segment.startMicros() > 0
+        && Math.max(total.isEmpty() ? 0 : total.end(), malloced.isEmpty() ? 0 : malloced.end()) - segment.startMicros()
+            < MIN_CRITICAL_AGE_MICROS;
     Finding heap = malloced.size() >= o.minPoints() ? judgeHeap(node, seg, segment, malloced, total, o) : null;
     boolean heapHealthy = malloced.size() >= o.minPoints() && heap == null;
     if (heap != null) {
-      out.add(offlineCapped(explainedByBacklog(heap, backlog), segment));
+      out.add(youngCapped(offlineCapped(explainedByBacklog(heap, backlog), segment), young));
     }
     if (total.size() >= o.minPoints()) {
       Finding f = isMonotone(total.values())
           ? judgePeaks(node, seg, segment, total, o, heapHealthy)
           : judgeGauge(node, seg, segment, total, o);
       if (f != null) {
-        out.add(offlineCapped(explainedByBacklog(f, backlog), segment));
+        out.add(youngCapped(offlineCapped(explainedByBacklog(f, backlog), segment), young));
       }
     }
     return out;
@@ -102,6 +108,20 @@ public final class MemoryGrowthDetector implements Detector {
         f.windowEndMicros(), f.evidence(), null,
         f.explanation() + " This is an offline run (zeek -r): memory follows the traces read, not a live process.",
         "Judge memory on a live process; for a trace run compare with the size of the traces.");
+  }
+
+  /**
+   * In its first hour a process is still warming up whatever its curve looks like: growth may be
+   * reported, but a projection from it is too uncertain to call critical.
+   */
+  private static Finding youngCapped(Finding f, boolean young) {
+    if (f == null || !young || f.severity() != Severity.CRITICAL) {
+      return f;
+    }
+    return new Finding(f.id(), f.kind(), Severity.WARNING, f.node(), f.subject(), f.segment(), f.windowStartMicros(),
+        f.windowEndMicros(), f.evidence(), f.projection(),
+        f.explanation() + " The process is less than an hour old, so start-up may still account for part of it.",
+        f.nextStep());
   }
 
   private static Finding explainedByBacklog(Finding f, String thread) {

@@ -22,6 +22,14 @@ import org.proflog.series.Series;
  * with an expiry longer than the window cannot be judged yet (info, naming the expiry).
  */
 public final class StateGrowthDetector implements Detector {
+  /**
+   * Entries per new connection from which an unnamed table counts as keeping per-connection state:
+   * Zeek's own long-expiry tables (Software::tracked, Known::*) grow with distinct hosts or software,
+   * a fraction of a percent of connections, and over a short window any monotone series correlates
+   * with the cumulative connection count.
+   */
+  static final double MIN_UNNAMED_PER_CONNECTION = 0.01;
+
   /** A table at least this many times its starting size is critical. */
   static final double CRITICAL_FACTOR = 10;
 
@@ -197,7 +205,7 @@ public final class StateGrowthDetector implements Detector {
               + " delivers data: it follows its data set.",
           "Nothing to fix unless the input file itself keeps growing; check its size.");
     }
-    if (kindText.equals("unnamed") && !cumulative) {
+    if (kindText.equals("unnamed") && !(cumulative && rTotal.slope() >= MIN_UNNAMED_PER_CONNECTION)) {
       // an unnamed table may be one of Zeek's own with a long expiry (Software::tracked, Known::*):
       // only growth that is clearly per connection is a leak without its name
       return Findings.make(FindingKind.STATE_GROWTH, Severity.INFO, node, subject, seg, ev, null,

@@ -59,6 +59,11 @@ public final class ZeekGlobals {
       } catch (NumberFormatException e) {
         secs = 0;
       }
+      if (secs == 0 && !f[6].isBlank() && f.length > 10) {
+        // an &expire_func table: each entry's lifetime comes from the function; the note names its
+        // default (Notice::suppressing: Notice::default_suppression_interval = 1hrs)
+        secs = noteSeconds(f[10]);
+      }
       StringBuilder attr = new StringBuilder();
       appendAttr(attr, "&create_expire", f[3]);
       appendAttr(attr, "&read_expire", f[4]);
@@ -71,6 +76,25 @@ public final class ZeekGlobals {
       }
     }
     return new ZeekGlobals(map);
+  }
+
+  private static final java.util.regex.Pattern NOTE_DEFAULT = java.util.regex.Pattern.compile(
+      "default[^=|]*=\\s*(\\d+(?:\\.\\d+)?)\\s*(sec|min|hr|day)");
+
+  /** The default lifetime named in a note ("... default X = 1hrs"), in seconds, or 0. */
+  static long noteSeconds(String note) {
+    java.util.regex.Matcher m = NOTE_DEFAULT.matcher(note);
+    if (!m.find()) {
+      return 0;
+    }
+    double v = Double.parseDouble(m.group(1));
+    long unit = switch (m.group(2)) {
+      case "min" -> 60;
+      case "hr" -> 3600;
+      case "day" -> 86400;
+      default -> 1;
+    };
+    return (long) (v * unit);
   }
 
   private static void appendAttr(StringBuilder sb, String name, String v) {
