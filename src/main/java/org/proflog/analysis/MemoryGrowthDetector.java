@@ -190,6 +190,10 @@ public final class MemoryGrowthDetector implements Detector {
     if (!t.rising(o.alpha()) || pct < o.minMemoryGrowthPctPerHour()) {
       return null;
     }
+    if (env.last() - env.first() < 0.25 * t.perHour() * env.hours()) {
+      // the envelope ends about where it started: a wandering heap, not one that keeps growing
+      return null;
+    }
     boolean loadRises = loadRises(node, seg, env, o);
     if (loadRises && !(t.mk().tau() >= MIN_TAU)) {
       // while load rises the heap wiggles up with it: only a persistent rise counts
@@ -271,6 +275,14 @@ public final class MemoryGrowthDetector implements Detector {
           "Nothing to fix while load explains it; compare with a quieter period.");
     }
     Projection p = project(w.last(), perWorkHour, w.end(), o);
+    double settling = deceleration(w);
+    if (settling < 0.5) {
+      extra.put("second half", Findings.pct(settling * 100) + " of the first half's growth");
+      return Findings.make(FindingKind.MEMORY_GROWTH, Severity.INFO, node, "memory.total", seg, ev, p,
+          "Peak RSS still sets new peaks, but ever more slowly (the second half of the window grew "
+              + Findings.pct(settling * 100) + " as much as the first): the process is still settling after start-up.",
+          "Check again later; a leak keeps its pace, start-up levels off.");
+    }
     if (loadRises(node, seg, w, o) && pct < WARN_PCT_PER_HOUR) {
       return Findings.make(FindingKind.MEMORY_GROWTH, Severity.INFO, node, "memory.total", seg, ev, p,
           "Peak RSS still sets new peaks after warm-up, by " + Findings.pct(pct) + " per hour of work: too little to call a leak.",
@@ -319,6 +331,22 @@ public final class MemoryGrowthDetector implements Detector {
           + Findings.num(r.r2()) + " against conns.total)");
     }
     return r;
+  }
+
+  /**
+   * Growth of the window's second half (by time) as a fraction of its first half's: about 1 for a
+   * steady leak, well below 1 for a start-up curve that is levelling off (1 when the first half did
+   * not grow).
+   */
+  static double deceleration(Window w) {
+    long mid = w.start() + (w.end() - w.start()) / 2;
+    double atMid = w.first();
+    for (int i = 0; i < w.size() && w.times()[i] <= mid; i++) {
+      atMid = w.values()[i];
+    }
+    double g1 = atMid - w.first();
+    double g2 = w.last() - atMid;
+    return g1 <= 0 ? 1 : g2 / g1;
   }
 
   /**
