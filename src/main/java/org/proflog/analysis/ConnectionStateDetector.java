@@ -13,6 +13,12 @@ import org.proflog.series.Segment;
  * connections); reassembler data against current connections.
  */
 public final class ConnectionStateDetector implements Detector {
+  /** Reassembler growth below this (KiB) is noise from single large flows. */
+  static final double REASSEMBLER_MIN_GROWTH_KIB = 64 * 1024;
+
+  /** Kendall's tau a rise must reach to count as persistent. */
+  static final double MIN_TAU = 0.5;
+
   @Override
   public List<Finding> detect(NodeSeries node, AnalysisContext ctx) {
     int seg = Findings.latestSegment(node);
@@ -64,7 +70,20 @@ public final class ConnectionStateDetector implements Detector {
     if (growthPct < o.minTableGrowthPct()) {
       return null;
     }
+    boolean reassembler = subject.equals("reassembler.data");
+    if (reassembler && w.last() - w.first() < REASSEMBLER_MIN_GROWTH_KIB) {
+      // a few MiB of buffered stream data come and go with single flows: not a trend worth a warning
+      return null;
+    }
+    if (Judging.offline(segment)) {
+      // `zeek -r`: connections accumulate per trace in trace time; growth is the work of the trace
+      return null;
+    }
     Trend t = Trend.of(w);
+    if (Double.isNaN(t.mk().tau()) || t.mk().tau() < MIN_TAU) {
+      // healthy noise with a slow drift: require a persistent rise, not a significant wiggle
+      return null;
+    }
     if (!t.rising(o.alpha()) || growthPct < o.minTableGrowthPct() || t.perHour() / level * 100 < o.minMemoryGrowthPctPerHour()) {
       return null;
     }

@@ -57,6 +57,15 @@ final class Judging {
     return new AfterWarmUp(after, end, end > w.start());
   }
 
+  /**
+   * Whether the segment is an offline run ({@code zeek -r trace}): it reads trace time, so lag,
+   * connection counts and memory reflect the traces read, not a live process keeping up.
+   */
+  static boolean offline(Segment seg) {
+    String c = seg == null ? null : seg.commandLine();
+    return c != null && (" " + c + " ").contains(" -r ");
+  }
+
   /** Trailing rolling minimum, so that a sawtooth is judged by its troughs. */
   static Window lowerEnvelope(Window w) {
     int win = Math.max(1, Math.min(60, w.size() / 10));

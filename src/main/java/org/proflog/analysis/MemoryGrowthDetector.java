@@ -26,6 +26,21 @@ public final class MemoryGrowthDetector implements Detector {
   /** malloced is a signed 32-bit byte count before Zeek 4.1: it wraps at 2^31 bytes. */
   static final double MALLOC_WRAP_KIB = 2097152;
 
+  /** A process younger than this (µs of uptime) gets memory warnings, never criticals. */
+  static final long MIN_CRITICAL_AGE_MICROS = 3600L * 1_000_000;
+
+  /** Kendall's tau the heap's lower envelope must reach while load rises: a persistent rise. */
+  static final double MIN_TAU = 0.5;
+
+  /**
+   * Effect size below which growth after warm-up while load rises is a drift worth an info, not a
+   * warning (% of the level per hour of work): healthy workers drift by about 1 %/h with rising load.
+   */
+  static final double WARN_PCT_PER_HOUR = 2.0;
+
+  /** R² against conns.total from which growth counts as kept per connection. */
+  static final double PER_CONNECTION_R2 = 0.98;
+
   @Override
   public List<Finding> detect(NodeSeries node, AnalysisContext ctx) {
     List<Finding> out = new ArrayList<>();
@@ -39,20 +54,84 @@ public final class MemoryGrowthDetector implements Detector {
     } else if (wraps(node.era())) {
       malloced = unwrap(malloced);
     }
+    String backlog = growingBacklog(node, seg, segment, o);
+    boolean young = segment != null && segment.startMicros() > 0
+        && Math.max(total.isEmpty() ? 0 : total.end(), malloced.isEmpty() ? 0 : malloced.end()) - segment.startMicros()
+            < MIN_CRITICAL_AGE_MICROS;
     Finding heap = malloced.size() >= o.minPoints() ? judgeHeap(node, seg, segment, malloced, total, o) : null;
     boolean heapHealthy = malloced.size() >= o.minPoints() && heap == null;
     if (heap != null) {
-      out.add(heap);
+      out.add(youngCapped(offlineCapped(explainedByBacklog(heap, backlog), segment), young));
     }
     if (total.size() >= o.minPoints()) {
       Finding f = isMonotone(total.values())
           ? judgePeaks(node, seg, segment, total, o, heapHealthy)
           : judgeGauge(node, seg, segment, total, o);
       if (f != null) {
-        out.add(f);
+        out.add(youngCapped(offlineCapped(explainedByBacklog(f, backlog), segment), young));
       }
     }
     return out;
+  }
+
+  /**
+   * The thread whose pending queue keeps rising in this segment, or null: queued messages are held
+   * in memory, so the queue-backlog finding is the cause and memory growth only its consequence.
+   */
+  private static String growingBacklog(NodeSeries node, int seg, Segment segment, AnalysisOptions o) {
+    for (Map.Entry<org.proflog.series.MetricKey, org.proflog.series.Series> e : node.series().entrySet()) {
+      Metric m = e.getKey().metric();
+      if (m != Metric.THREAD_PENDING_IN && m != Metric.THREAD_PENDING_OUT) {
+        continue;
+      }
+      Window w = Window.of(e.getValue(), seg).withoutShutdown(segment);
+      if (w.size() < o.minPoints() || w.last() < 1000) {
+        continue;
+      }
+      Trend t = Trend.of(w);
+      if (t.rising(o.alpha()) && t.mk().tau() >= MIN_TAU) {
+        return e.getKey().label("thread");
+      }
+    }
+    return null;
+  }
+
+  /**
+   * An offline run ({@code zeek -r}) reads trace time: connections and heap accumulate per trace and
+   * start-up dominates a short run, so its growth is reported but never alarmed on.
+   */
+  private static Finding offlineCapped(Finding f, Segment segment) {
+    if (f == null || !Judging.offline(segment) || f.severity() == Severity.INFO) {
+      return f;
+    }
+    return new Finding(f.id(), f.kind(), Severity.INFO, f.node(), f.subject(), f.segment(), f.windowStartMicros(),
+        f.windowEndMicros(), f.evidence(), null,
+        f.explanation() + " This is an offline run (zeek -r): memory follows the traces read, not a live process.",
+        "Judge memory on a live process; for a trace run compare with the size of the traces.");
+  }
+
+  /**
+   * In its first hour a process is still warming up whatever its curve looks like: growth may be
+   * reported, but a projection from it is too uncertain to call critical.
+   */
+  private static Finding youngCapped(Finding f, boolean young) {
+    if (f == null || !young || f.severity() != Severity.CRITICAL) {
+      return f;
+    }
+    return new Finding(f.id(), f.kind(), Severity.WARNING, f.node(), f.subject(), f.segment(), f.windowStartMicros(),
+        f.windowEndMicros(), f.evidence(), f.projection(),
+        f.explanation() + " The process is less than an hour old, so start-up may still account for part of it.",
+        f.nextStep());
+  }
+
+  private static Finding explainedByBacklog(Finding f, String thread) {
+    if (thread == null || f.severity() == Severity.INFO) {
+      return f;
+    }
+    return new Finding(f.id(), f.kind(), Severity.INFO, f.node(), f.subject(), f.segment(), f.windowStartMicros(),
+        f.windowEndMicros(), f.evidence(), f.projection(),
+        f.explanation() + " The messages queued for " + thread + " are held in memory: the queue backlog explains it.",
+        "Fix the queue backlog of " + thread + " (see the queue-backlog finding); memory should follow.");
   }
 
   private static boolean wraps(Era era) {
@@ -111,20 +190,34 @@ public final class MemoryGrowthDetector implements Detector {
     if (!t.rising(o.alpha()) || pct < o.minMemoryGrowthPctPerHour()) {
       return null;
     }
+    if (env.last() - env.first() < 0.25 * t.perHour() * env.hours()) {
+      // the envelope ends about where it started: a wandering heap, not one that keeps growing
+      return null;
+    }
+    boolean loadRises = loadRises(node, seg, env, o);
+    if (loadRises && !(t.mk().tau() >= MIN_TAU)) {
+      // while load rises the heap wiggles up with it: only a persistent rise counts
+      return null;
+    }
     Map<String, String> extra = Findings.extra(
         "signal", what,
         "growth", Findings.pct(pct) + " of its level per hour of work",
         "warm-up", warmupText(aw));
-    addWorkRelation(node, seg, env, extra);
+    Relation work = addWorkRelation(node, seg, env, extra);
     Judging.LoadFollowing lf = Judging.loadFollowing(node, seg, env, Metric.CONNS_CURRENT, o,
         o.minMemoryGrowthPctPerHour() / 100 * level);
     Evidence ev = Findings.trendEvidence(Trend.METHOD + " on lower envelope", env, t, "KiB/h", "KiB", extra);
-    if (lf.follows()) {
+    if (lf.follows() && !perConnection(work, pct)) {
       extra.put("follows", lf.load() + " (Spearman " + Findings.num(lf.spearman()) + ")");
       ev = Findings.trendEvidence(Trend.METHOD + " on lower envelope", env, t, "KiB/h", "KiB", extra);
       return Findings.make(FindingKind.MEMORY_GROWTH, Severity.INFO, node, subject, seg, ev, null,
           subject + " grows with the number of current connections, which explains the growth (load-following).",
           "Nothing to fix while load explains it; watch that memory falls back when connections do.");
+    }
+    if (loadRises && pct < WARN_PCT_PER_HOUR) {
+      return Findings.make(FindingKind.MEMORY_GROWTH, Severity.INFO, node, subject, seg, ev, null,
+          subject + " drifts up by " + Findings.pct(pct) + " per hour of work after warm-up: too little to call a leak.",
+          "Watch the trend over a longer run.");
     }
     double current = total.isEmpty() ? env.last() : Math.max(total.last(), env.last());
     Projection p = project(current, perWorkHour, env.end(), o);
@@ -167,12 +260,12 @@ public final class MemoryGrowthDetector implements Detector {
         "last new peak", Findings.pct(ps.lastPeakFraction() * 100) + " into the window",
         "regularity", Findings.pct(ps.regularity() * 100) + " of the window's quarters set a new peak",
         "warm-up", warmupText(aw));
-    addWorkRelation(node, seg, w, extra);
+    Relation work = addWorkRelation(node, seg, w, extra);
     Evidence ev = new Evidence("new-peak rate of peak RSS after warm-up", w.start(), w.end(), w.size(),
         perWorkHour, "KiB/h", Double.NaN, "new peaks/h", ps.peaksPerHour(), w.first(), w.last(), "KiB", extra);
     Judging.LoadFollowing lf = Judging.loadFollowing(node, seg, w, Metric.CONNS_CURRENT, o,
         o.minMemoryGrowthPctPerHour() / 100 * level);
-    if (lf.follows()) {
+    if (lf.follows() && !perConnection(work, pct)) {
       extra.put("follows", lf.load() + " (Spearman " + Findings.num(lf.spearman()) + ")");
       ev = new Evidence(ev.method(), ev.windowStartMicros(), ev.windowEndMicros(), ev.points(), ev.slope(),
           ev.slopeUnit(), ev.pValue(), ev.statistic(), ev.statisticValue(), ev.startValue(), ev.endValue(),
@@ -182,6 +275,19 @@ public final class MemoryGrowthDetector implements Detector {
           "Nothing to fix while load explains it; compare with a quieter period.");
     }
     Projection p = project(w.last(), perWorkHour, w.end(), o);
+    double settling = deceleration(w);
+    if (settling < 0.5) {
+      extra.put("second half", Findings.pct(settling * 100) + " of the first half's growth");
+      return Findings.make(FindingKind.MEMORY_GROWTH, Severity.INFO, node, "memory.total", seg, ev, p,
+          "Peak RSS still sets new peaks, but ever more slowly (the second half of the window grew "
+              + Findings.pct(settling * 100) + " as much as the first): the process is still settling after start-up.",
+          "Check again later; a leak keeps its pace, start-up levels off.");
+    }
+    if (loadRises(node, seg, w, o) && pct < WARN_PCT_PER_HOUR) {
+      return Findings.make(FindingKind.MEMORY_GROWTH, Severity.INFO, node, "memory.total", seg, ev, p,
+          "Peak RSS still sets new peaks after warm-up, by " + Findings.pct(pct) + " per hour of work: too little to call a leak.",
+          "Watch the trend over a longer run.");
+    }
     if (heapHealthy) {
       return Findings.make(FindingKind.MEMORY_GROWTH, Severity.INFO, node, "memory.total", seg, ev, p,
           "Peak RSS keeps setting new peaks although the in-use heap (malloced) does not grow: fragmentation "
@@ -208,15 +314,15 @@ public final class MemoryGrowthDetector implements Detector {
   }
 
   /** Adds memory per 1000 connections when conns.total is known: growth judged against work done. */
-  private static void addWorkRelation(NodeSeries node, int seg, Window w, Map<String, String> extra) {
+  private static Relation addWorkRelation(NodeSeries node, int seg, Window w, Map<String, String> extra) {
     Window conns = Window.of(node.get(Metric.CONNS_TOTAL), seg);
     if (conns.size() < 3 || w.size() < 3) {
-      return;
+      return null;
     }
     double[] c = w.aligned(conns);
     for (double v : c) {
       if (Double.isNaN(v)) {
-        return;
+        return null;
       }
     }
     Relation r = Relation.of(c, w.values());
@@ -224,6 +330,50 @@ public final class MemoryGrowthDetector implements Detector {
       extra.put("per work", Findings.num(r.slope() * 1000) + " KiB per 1000 connections (R² "
           + Findings.num(r.r2()) + " against conns.total)");
     }
+    return r;
+  }
+
+  /**
+   * Growth of the window's second half (by time) as a fraction of its first half's: about 1 for a
+   * steady leak, well below 1 for a start-up curve that is levelling off (1 when the first half did
+   * not grow).
+   */
+  static double deceleration(Window w) {
+    long mid = w.start() + (w.end() - w.start()) / 2;
+    double atMid = w.first();
+    for (int i = 0; i < w.size() && w.times()[i] <= mid; i++) {
+      atMid = w.values()[i];
+    }
+    double g1 = atMid - w.first();
+    double g2 = w.last() - atMid;
+    return g1 <= 0 ? 1 : g2 / g1;
+  }
+
+  /**
+   * Whether current connections rise significantly over the window: then slow memory growth may be
+   * load (more state per live connection mix, caches) and needs a meaningful effect to alarm; with
+   * flat load any steady growth is suspect.
+   */
+  static boolean loadRises(NodeSeries node, int seg, Window w, AnalysisOptions o) {
+    Window load = Window.of(node.get(Metric.CONNS_CURRENT), seg);
+    if (load.size() < 3 || w.size() < 3) {
+      return false;
+    }
+    double[] x = w.aligned(load);
+    for (double v : x) {
+      if (Double.isNaN(v)) {
+        return false;
+      }
+    }
+    return Trend.of(new Window(w.times(), x)).rising(o.alpha());
+  }
+
+  /**
+   * Memory that grows fast and in lockstep with the cumulative connection count keeps something per
+   * connection: current connections rising at the same time do not explain it away.
+   */
+  static boolean perConnection(Relation work, double pctPerHour) {
+    return work != null && work.r2() >= PER_CONNECTION_R2 && pctPerHour >= WARN_PCT_PER_HOUR;
   }
 
   static Projection project(double current, double perHour, long endMicros, AnalysisOptions o) {

@@ -5,7 +5,7 @@ import java.util.List;
 import org.proflog.series.NodeSeries;
 import org.proflog.series.Segment;
 
-/** restart: one info per process restart (every segment after the first), with its reason. */
+/** restart: one warning per process restart (every segment after the first), with its reason. */
 public final class RestartDetector implements Detector {
   @Override
   public List<Finding> detect(NodeSeries node, AnalysisContext ctx) {
@@ -21,7 +21,10 @@ public final class RestartDetector implements Detector {
           Findings.extra("reason", s.reason().text(), "file", s.file() + ":" + s.line(),
               "gap", Findings.hours(Math.max(0, gapHours)),
               "command line", s.commandLine() == null ? "-" : s.commandLine()));
-      out.add(Findings.make(FindingKind.RESTART, Severity.INFO, node, "segment " + s.index(), s.index(), ev, null,
+      // a restart mid-run loses state and is often a crash: worth a warning, not a footnote; the
+      // latest restart is "process" (the one an operator asks about), earlier ones keep their segment
+      String subject = i == segs.size() - 1 ? "process" : "segment " + s.index();
+      out.add(Findings.make(FindingKind.RESTART, Severity.WARNING, node, subject, s.index(), ev, null,
           "The process restarted (" + s.reason().text() + "); later segments are analysed separately.",
           "If the restart was not planned, check the crash report / reporter.log around that time."));
     }

@@ -22,6 +22,14 @@ import org.proflog.series.Series;
  * with an expiry longer than the window cannot be judged yet (info, naming the expiry).
  */
 public final class StateGrowthDetector implements Detector {
+  /**
+   * Entries per new connection from which an unnamed table counts as keeping per-connection state:
+   * Zeek's own long-expiry tables (Software::tracked, Known::*) grow with distinct hosts or software,
+   * a fraction of a percent of connections, and over a short window any monotone series correlates
+   * with the cumulative connection count.
+   */
+  static final double MIN_UNNAMED_PER_CONNECTION = 0.01;
+
   /** A table at least this many times its starting size is critical. */
   static final double CRITICAL_FACTOR = 10;
 
@@ -143,8 +151,39 @@ public final class StateGrowthDetector implements Detector {
             "Check again after " + Findings.duration(g.expireSeconds()) + " of uptime; it should then level off.");
       }
     }
+    boolean total = kindText.equals("total");
+    long sinceStart = (w.end() - (segment == null ? w.start() : segment.startMicros())) / 1_000_000;
+    if (total && node.globalNames().isEmpty() && node.unnamedTableRows()
+        && sinceStart < ctx.zeekGlobals().longestExpirySeconds()) {
+      // Zeek 5.1+ without names: the total includes Zeek's own tables, which fill up for their whole
+      // expiry (up to a day) by design; growth over a shorter window cannot be judged
+      long longest = ctx.zeekGlobals().longestExpirySeconds();
+      extra.put("expiry", "longest expiry of Zeek's shipped tables " + Findings.duration(longest));
+      Evidence ev = Findings.trendEvidence(Trend.METHOD, w, t, unit + "/h", unit, extra);
+      return Findings.make(FindingKind.STATE_GROWTH, Severity.INFO, node, subject, seg, ev, null,
+          describe(subject, kindText) + " grows, but Zeek's own tables grow by design for up to "
+              + Findings.duration(longest) + " and this version does not name them, so growth over "
+              + Findings.hours(sinceStart / 3600.0) + " is not yet judgeable.",
+          "Run `proflog enable --companion` to log table names, or check again after "
+              + Findings.duration(longest) + " of uptime.");
+    }
+    if ((total || kindText.equals("unnamed")) && !node.globalNames().isEmpty()) {
+      // the per-global rows say which table grows; the total only repeats it
+      Evidence ev = Findings.trendEvidence(Trend.METHOD, w, t, unit + "/h", unit, extra);
+      return Findings.make(FindingKind.STATE_GROWTH, Severity.INFO, node, subject, seg, ev, null,
+          describe(subject, kindText) + " grows; the per-global findings say which tables carry the growth.",
+          "See the state-growth findings for the named globals of this node.");
+    }
+    boolean monotone = maxDrawdown(w.values()) < 0.01;
+    boolean cumulative = rTotal != null && rTotal.spearman() >= 0.9 && rTotal.r2() >= 0.9;
+    boolean ignoresLoadDrops = monotone && (ignoresLoadDrops(node, seg, w)
+        || (cumulative && outgrowsLoad(node, seg, w)));
+    if (ignoresLoadDrops) {
+      extra.put("vs conns.current", "did not shrink in any interval in which current connections fell");
+    }
     Evidence ev = Findings.trendEvidence(Trend.METHOD, w, t, unit + "/h", unit, extra);
-    Judging.LoadFollowing lf = Judging.loadFollowing(node, seg, w, Metric.CONNS_CURRENT, o,
+    Judging.LoadFollowing lf = ignoresLoadDrops ? new Judging.LoadFollowing(false, Double.NaN, Double.NaN, "")
+        : Judging.loadFollowing(node, seg, w, Metric.CONNS_CURRENT, o,
         o.minTableGrowthPct() / 100 * start / Math.max(w.hours(), 1e-9));
     if (lf.follows()) {
       extra.put("follows", lf.load() + " (Spearman " + Findings.num(lf.spearman()) + ")");
@@ -166,8 +205,15 @@ public final class StateGrowthDetector implements Detector {
               + " delivers data: it follows its data set.",
           "Nothing to fix unless the input file itself keeps growing; check its size.");
     }
+    if (kindText.equals("unnamed") && !(cumulative && rTotal.slope() >= MIN_UNNAMED_PER_CONNECTION)) {
+      // an unnamed table may be one of Zeek's own with a long expiry (Software::tracked, Known::*):
+      // only growth that is clearly per connection is a leak without its name
+      return Findings.make(FindingKind.STATE_GROWTH, Severity.INFO, node, subject, seg, ev, null,
+          describe(subject, kindText) + " grows without shrinking, but it is unnamed (Zeek 5.1+) and does not track"
+              + " the connection count; it may be a Zeek table that fills up for its expiry interval.",
+          "Run `proflog enable --companion` to log table names, then check the expiry of this unnamed table.");
+    }
     Severity sev = w.last() >= CRITICAL_FACTOR * start && growth >= 10 * minAbs ? Severity.CRITICAL : Severity.WARNING;
-    boolean cumulative = rTotal != null && rTotal.spearman() >= 0.9;
     String why = cumulative
         ? " never shrinks and tracks the cumulative connection count: state is kept per connection and never removed."
         : " keeps growing and never shrinks.";
@@ -188,6 +234,58 @@ public final class StateGrowthDetector implements Detector {
       case "total" -> subject.equals("globals.total") ? "The total size of all globals" : "The total number of table entries";
       default -> "Table " + subject;
     };
+  }
+
+  /**
+   * Whether current connections fell noticeably (by at least 2 % between expensive snapshots) at
+   * least twice while the table did not shrink in any of those intervals: a table that follows load
+   * falls when load falls.
+   */
+  static boolean ignoresLoadDrops(NodeSeries node, int seg, Window w) {
+    Window load = Window.of(node.get(Metric.CONNS_CURRENT), seg);
+    if (load.size() < 3) {
+      return false;
+    }
+    double[] x = w.aligned(load);
+    double[] v = w.values();
+    int drops = 0;
+    int followed = 0;
+    for (int i = 1; i < v.length; i++) {
+      if (Double.isNaN(x[i]) || Double.isNaN(x[i - 1])) {
+        continue;
+      }
+      if (x[i] < x[i - 1] * 0.98) {
+        drops++;
+        if (v[i] < v[i - 1]) {
+          followed++;
+        }
+      }
+    }
+    return drops >= 2 && followed == 0;
+  }
+
+  /**
+   * Whether the table grew at least twice as much (as a ratio of its start) as current connections
+   * did: a table that follows load keeps roughly a fixed number of entries per live connection.
+   */
+  static boolean outgrowsLoad(NodeSeries node, int seg, Window w) {
+    Window load = Window.of(node.get(Metric.CONNS_CURRENT), seg);
+    if (load.size() < 3) {
+      return false;
+    }
+    double[] x = w.aligned(load);
+    int n = Math.max(1, x.length / 10);
+    double l0 = 0;
+    double l1 = 0;
+    for (int i = 0; i < n; i++) {
+      l0 += x[i];
+      l1 += x[x.length - 1 - i];
+    }
+    double[] v = w.values();
+    if (!(l0 > 0) || !(l1 > 0) || v[0] <= 0) {
+      return false;
+    }
+    return v[v.length - 1] / v[0] >= 2 * (l1 / l0);
   }
 
   /** Largest fall from a running maximum, as a fraction of that maximum. */

@@ -32,6 +32,10 @@ public final class TimerLagDetector implements Detector {
     if (!sustained && !rising) {
       return List.of();
     }
+    if (Judging.offline(segment)) {
+      // `zeek -r`: lag measures gaps in trace time, not a process falling behind
+      return List.of();
+    }
     Severity sev = sustained && rising && tailMedian >= 10 * o.lagWarnSeconds() ? Severity.CRITICAL : Severity.WARNING;
     Evidence ev = Findings.trendEvidence(Trend.METHOD, w, t, "s/h", "s",
         Findings.extra("median lag in last third", Findings.num(tailMedian) + " s"));

@@ -59,6 +59,11 @@ public final class ZeekGlobals {
       } catch (NumberFormatException e) {
         secs = 0;
       }
+      if (secs == 0 && !f[6].isBlank() && f.length > 10) {
+        // an &expire_func table: each entry's lifetime comes from the function; the note names its
+        // default (Notice::suppressing: Notice::default_suppression_interval = 1hrs)
+        secs = noteSeconds(f[10]);
+      }
       StringBuilder attr = new StringBuilder();
       appendAttr(attr, "&create_expire", f[3]);
       appendAttr(attr, "&read_expire", f[4]);
@@ -73,6 +78,25 @@ public final class ZeekGlobals {
     return new ZeekGlobals(map);
   }
 
+  private static final java.util.regex.Pattern NOTE_DEFAULT = java.util.regex.Pattern.compile(
+      "default[^=|]*=\\s*(\\d+(?:\\.\\d+)?)\\s*(sec|min|hr|day)");
+
+  /** The default lifetime named in a note ("... default X = 1hrs"), in seconds, or 0. */
+  static long noteSeconds(String note) {
+    java.util.regex.Matcher m = NOTE_DEFAULT.matcher(note);
+    if (!m.find()) {
+      return 0;
+    }
+    double v = Double.parseDouble(m.group(1));
+    long unit = switch (m.group(2)) {
+      case "min" -> 60;
+      case "hr" -> 3600;
+      case "day" -> 86400;
+      default -> 1;
+    };
+    return (long) (v * unit);
+  }
+
   private static void appendAttr(StringBuilder sb, String name, String v) {
     if (!v.isBlank()) {
       if (sb.length() > 0) {
@@ -85,6 +109,18 @@ public final class ZeekGlobals {
   /** The shipped global of that name, or null when Zeek's scripts do not define it. */
   public Entry get(String name) {
     return byName.get(name);
+  }
+
+  /**
+   * The longest expiry of any table Zeek's shipped scripts define (seconds, 0 when none): growth of
+   * the table totals over a shorter window may be shipped tables filling up by design.
+   */
+  public long longestExpirySeconds() {
+    long m = 0;
+    for (Entry e : byName.values()) {
+      m = Math.max(m, e.expireSeconds());
+    }
+    return m;
   }
 
   /** Number of globals known. */

@@ -118,5 +118,10 @@ class AnalyzerTest {
     assertThat(z.get("Known::certs").expireSeconds()).isEqualTo(86400);
     assertThat(z.get("Known::certs").expiry()).contains("&create_expire");
     assertThat(z.get("MyScript::nope")).isNull();
+    // an &expire_func table takes the default its note names
+    assertThat(z.get("Notice::suppressing").expireSeconds()).isEqualTo(3600);
+    assertThat(z.get("Notice::suppressing").expiry()).contains("&expire_func");
+    assertThat(ZeekGlobals.noteSeconds("default X = 10 mins")).isEqualTo(600);
+    assertThat(ZeekGlobals.noteSeconds("no default here")).isZero();
   }
 }

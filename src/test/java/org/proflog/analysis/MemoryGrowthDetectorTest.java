@@ -1,6 +1,7 @@
 package org.proflog.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.proflog.model.Era;
@@ -179,5 +180,19 @@ class MemoryGrowthDetectorTest {
       assertThat(x.severity()).isEqualTo(Severity.WARNING);
       assertThat(x.evidence().extra().get("per work")).contains("per 1000 connections");
     });
+  }
+
+  @Test
+  void decelerationTellsSettlingFromSteadyGrowth() {
+    long[] t = new long[61];
+    double[] steady = new double[61];
+    double[] settling = new double[61];
+    for (int i = 0; i <= 60; i++) {
+      t[i] = NodeBuilder.T0 + i * 60_000_000L;
+      steady[i] = 1000 + 10.0 * i;
+      settling[i] = 1000 + 600 * (1 - Math.exp(-i / 10.0));
+    }
+    assertThat(MemoryGrowthDetector.deceleration(new Window(t, steady))).isCloseTo(1.0, within(0.05));
+    assertThat(MemoryGrowthDetector.deceleration(new Window(t, settling))).isLessThan(0.1);
   }
 }

@@ -27,6 +27,8 @@ final class NodeBuilder {
   final int n;
   Era era = Era.G6;
   int expensiveEvery = 1;
+  String firstCommandLine;
+  boolean unnamedRows;
   final List<Integer> restarts = new ArrayList<>();
   final TreeMap<MetricKey, Series> series = new TreeMap<>();
   final TreeSet<String> threads = new TreeSet<>();
@@ -56,6 +58,18 @@ final class NodeBuilder {
 
   NodeBuilder era(Era e) {
     this.era = e;
+    return this;
+  }
+
+  /** The first process's command line (e.g. an offline {@code zeek -r} run). */
+  NodeBuilder commandLine(String c) {
+    this.firstCommandLine = c;
+    return this;
+  }
+
+  /** Marks the node as printing Zeek 5.1+ unnamed table rows. */
+  NodeBuilder unnamedRows() {
+    this.unnamedRows = true;
     return this;
   }
 
@@ -130,7 +144,7 @@ final class NodeBuilder {
       int a = starts.get(k);
       int b = k + 1 < starts.size() ? starts.get(k + 1) : n;
       segs.add(new Segment(k, k == 0 ? Segment.Reason.FIRST : Segment.Reason.COMMAND_LINE, time(a), time(b - 1),
-          b - a, "prof.log", 1 + a * 20L, k == 0 ? null : "zeek -i eth0"));
+          b - a, "prof.log", 1 + a * 20L, k == 0 ? firstCommandLine : "zeek -i eth0"));
     }
     int ne = (n + expensiveEvery - 1) / expensiveEvery;
     long[] exp = new long[ne];
@@ -138,6 +152,6 @@ final class NodeBuilder {
       exp[k] = time(i);
     }
     return new NodeSeries(new NodeId(name), era, List.of("prof.log"), segs, series, n, ne, 0, exp,
-        threads, globals, false, 0, 0);
+        threads, globals, unnamedRows, 0, 0);
   }
 }

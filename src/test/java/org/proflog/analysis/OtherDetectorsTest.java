@@ -130,14 +130,16 @@ class OtherDetectorsTest {
   }
 
   @Test
-  void oneInfoPerRestartWithReason() {
+  void oneWarningPerRestartWithReason() {
     NodeBuilder b = node(14).restartAt(100).restartAt(300);
     List<Finding> f = run(new RestartDetector(), b.build());
     assertThat(f).hasSize(2).allSatisfy(x -> {
-      assertThat(x.severity()).isEqualTo(Severity.INFO);
+      assertThat(x.severity()).isEqualTo(Severity.WARNING);
       assertThat(x.evidence().extra().get("reason")).isEqualTo("new Command line block");
     });
     assertThat(f).extracting(Finding::segment).containsExactly(1, 2);
+    assertThat(f).extracting(Finding::id).doesNotHaveDuplicates();
+    assertThat(f).extracting(Finding::subject).containsExactly("segment 1", "process");
   }
 
   @Test
@@ -155,5 +157,29 @@ class OtherDetectorsTest {
       assertThat(x.kind()).isEqualTo(FindingKind.CLUSTER_OUTLIER);
     });
     assertThat(new ClusterOutlierDetector().detect(nodes.subList(1, 4), AnalysisOptions.defaults())).isEmpty();
+  }
+
+  @Test
+  void offlineRunsGiveNoLagOrConnectionStateWarning() {
+    NodeBuilder b = node(21).commandLine("zeek -r trace.pcap local");
+    b.put(Metric.TIMERS_LAG, i -> 30.0 + i);
+    b.put(Metric.CONNS_CURRENT, i -> 100.0 + 50.0 * i);
+    b.put(Metric.CONNS_TOTAL, i -> 100.0 * i);
+    NodeSeries n = b.build();
+    assertThat(run(new TimerLagDetector(), n)).isEmpty();
+    assertThat(run(new ConnectionStateDetector(), n)).isEmpty();
+    // the same data from a live process is a warning
+    NodeBuilder live = node(21).commandLine("zeek -i eth0 local");
+    live.put(Metric.TIMERS_LAG, i -> 30.0 + i);
+    assertThat(run(new TimerLagDetector(), live.build())).isNotEmpty();
+  }
+
+  @Test
+  void smallReassemblerDriftIsNotAWarning() {
+    NodeBuilder b = node(22);
+    b.put(Metric.CONNS_CURRENT, i -> 5000 + b.noise(100));
+    b.put(Metric.CONNS_TOTAL, i -> 100.0 * i);
+    b.put(Metric.REASSEMBLER, i -> 700 + 0.5 * i + b.noise(100));
+    assertThat(run(new ConnectionStateDetector(), b.build())).isEmpty();
   }
 }

@@ -135,4 +135,71 @@ class StateGrowthDetectorTest {
       assertThat(x.evidence().slopeUnit()).isEqualTo("KiB/h");
     });
   }
+
+  /**
+   * Both current and cumulative connections rise for hours; the table tracks the cumulative count
+   * and does not shrink in any of the intervals where current connections fall: a leak, not load.
+   */
+  @Test
+  void tableThatIgnoresFallingLoadIsALeakEvenWhileLoadRises() {
+    NodeBuilder b = new NodeBuilder("worker-1", 15, 720, 11).expensiveEvery(20);
+    double[] cur = new double[720];
+    for (int i = 0; i < 720; i++) {
+      // rising load with dips every 40 minutes
+      cur[i] = 3000 + 3.0 * i - ((i / 80) % 2 == 1 ? 600 : 0) + b.noise(30);
+    }
+    double[] total = new double[720];
+    for (int i = 1; i < 720; i++) {
+      total[i] = total[i - 1] + cur[i] / 20;
+    }
+    b.put(Metric.CONNS_CURRENT, i -> cur[i]);
+    b.put(Metric.CONNS_TOTAL, i -> total[i]);
+    b.putExpensive(MetricKey.of(Metric.GLOBAL_ENTRIES, "name", "MyPkg::seen_hosts"), i -> 100 + 0.05 * total[i]);
+    assertThat(run(b.build())).singleElement().satisfies(x -> {
+      assertThat(x.subject()).isEqualTo("MyPkg::seen_hosts");
+      assertThat(x.severity()).isGreaterThanOrEqualTo(Severity.WARNING);
+      assertThat(x.evidence().extra().get("vs conns.current")).contains("did not shrink");
+    });
+  }
+
+  @Test
+  void totalsAreDeferredToNamedGlobals() {
+    NodeBuilder b = base(12);
+    b.putExpensive(MetricKey.of(Metric.GLOBAL_ENTRIES, "name", "MyScript::seen"), i -> 200 + 5.0 * i);
+    b.putExpensive(MetricKey.of(Metric.TABLES_ENTRIES), i -> 5000 + 5.0 * i);
+    List<Finding> f = run(b.build());
+    assertThat(f).anySatisfy(x -> {
+      assertThat(x.subject()).isEqualTo("tables.entries");
+      assertThat(x.severity()).isEqualTo(Severity.INFO);
+    });
+    assertThat(f).anySatisfy(x -> {
+      assertThat(x.subject()).isEqualTo("MyScript::seen");
+      assertThat(x.severity()).isGreaterThanOrEqualTo(Severity.WARNING);
+    });
+  }
+
+  @Test
+  void unnamedTotalShorterThanShippedExpiryIsNotYetJudgeable() {
+    NodeBuilder b = base(13).era(Era.G8).unnamedRows();
+    b.putExpensive(MetricKey.of(Metric.TABLES_ENTRIES), i -> 5000 + 5.0 * i);
+    assertThat(run(b.build())).singleElement().satisfies(x -> {
+      assertThat(x.subject()).isEqualTo("tables.entries");
+      assertThat(x.severity()).isEqualTo(Severity.INFO);
+      assertThat(x.explanation()).contains("not yet judgeable");
+      assertThat(x.nextStep()).contains("proflog enable --companion");
+    });
+  }
+
+  @Test
+  void unnamedTableNotTrackingConnectionsIsOnlyInfo() {
+    NodeBuilder b = new NodeBuilder("worker-1", 15, 720, 14).expensiveEvery(20).era(Era.G8).unnamedRows();
+    b.put(Metric.CONNS_CURRENT, i -> 4000 + b.noise(150));
+    b.put(Metric.CONNS_TOTAL, i -> 30.0 * i * i / 720);
+    // grows like Software::tracked: steadily per new software seen, not per connection
+    b.putExpensive(MetricKey.of(Metric.TABLE_ENTRIES, "table", "#11"), i -> 200 + Math.sqrt(i) * 40);
+    assertThat(run(b.build())).singleElement().satisfies(x -> {
+      assertThat(x.severity()).isEqualTo(Severity.INFO);
+      assertThat(x.explanation()).contains("unnamed");
+    });
+  }
 }
