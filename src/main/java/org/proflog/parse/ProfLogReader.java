@@ -224,7 +224,7 @@ public final class ProfLogReader implements Iterator<Snapshot>, Closeable {
     }
     if (r == LineDecoder.FAIL) {
       if (options.strict()) {
-        report(currentLine, decoder.message);
+        report(currentLine, decoder.message + ": " + snippet(b, s, e));
       } else {
         repair(b, s, e);
       }
@@ -334,7 +334,7 @@ public final class ProfLogReader implements Iterator<Snapshot>, Closeable {
     pendingLength = len;
     pendingPieces = 1;
     pendingLine = currentLine;
-    pendingMessage = firstMessage;
+    pendingMessage = firstMessage + ": " + snippet(n, 0, len);
   }
 
   private static int tsLength(byte[] n, int len) {
@@ -390,6 +390,17 @@ public final class ProfLogReader implements Iterator<Snapshot>, Closeable {
     }
     System.arraycopy(n, 0, pending, pendingLength, len);
     pendingLength += len;
+  }
+
+  /** The start of a bad line, quoted, for its problem message (so the user sees what was skipped). */
+  static String snippet(byte[] b, int s, int e) {
+    StringBuilder sb = new StringBuilder("'");
+    int end = Math.min(e, s + 60);
+    for (int i = s; i < end; i++) {
+      int c = b[i] & 0xff;
+      sb.append(c >= 0x20 && c != 0x7f ? (char) c : '?');
+    }
+    return sb.append(e > end ? "...'" : "'").toString();
   }
 
   private static byte[] ensure(byte[] a, int size) {

@@ -190,8 +190,9 @@ public final class TextRenderer {
     if (run.problemCount() == 0) {
       return;
     }
-    line(sb, bold(run.problemCount() + " unreadable line" + (run.problemCount() == 1 ? "" : "s") + " skipped") + (run.problems().size() < run.problemCount() ? " (first " + run.problems().size() + " shown)" : ""));
-    for (var p : run.problems()) {
+    int shown = verbose ? run.problems().size() : Math.min(run.problems().size(), 10);
+    line(sb, bold(run.problemCount() + " unreadable line" + (run.problemCount() == 1 ? "" : "s") + " skipped") + (shown < run.problemCount() ? " (first " + shown + " shown)" : ""));
+    for (var p : run.problems().subList(0, shown)) {
       wrap(sb, p.toString(), "  ", "    ");
     }
   }

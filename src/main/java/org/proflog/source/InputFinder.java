@@ -221,7 +221,9 @@ public final class InputFinder {
       InputSource s = InputSource.ofFile(node, file);
       Path fn = file.getFileName();
       String name = fn == null ? file.toString() : fn.toString();
-      ProfLogSniffer.Verdict v = ProfLogSniffer.sniff(s, NodeNames.isProfLogName(name));
+      // A file the user named a node for (NAME=PATH) is wanted whatever it is called: a pasted
+      // excerpt is read if it holds prof.log lines.
+      ProfLogSniffer.Verdict v = ProfLogSniffer.sniff(s, forced != null || NodeNames.isProfLogName(name));
       if (!v.accepted()) {
         problems.add(new SourceProblem(file.toString(), v.reason()));
         return;
