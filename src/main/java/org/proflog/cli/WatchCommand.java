@@ -1,6 +1,8 @@
 package org.proflog.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -13,6 +15,7 @@ import org.proflog.source.InputFinder;
 import org.proflog.source.NodeFilter;
 import org.proflog.watch.EventFormat;
 import org.proflog.watch.WatchEvent;
+import org.proflog.watch.WatchState;
 import org.proflog.watch.Watcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +66,9 @@ final class WatchCommand implements Callable<Integer> {
   @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "With --once: exit 3 when a finding is at least warning or critical.")
   String failOn;
 
+  @Option(names = "--state", paramLabel = "FILE", description = "Save progress to FILE (atomically, every interval and on exit) and resume from it: already reported snapshots are not reported again.")
+  Path state;
+
   /** Rediscovery of new nodes, in ticks. */
   private static final int DISCOVER_EVERY_TICKS = 6;
 
@@ -100,6 +106,9 @@ final class WatchCommand implements Callable<Integer> {
     if (intervalMillis <= 0) {
       throw usage("--interval must be positive");
     }
+    if (once && state != null) {
+      throw usage("--state is for following; --once reads everything anyway");
+    }
     NodeFilter filter = nodes.isEmpty() ? NodeFilter.all() : NodeFilter.of(nodes);
     Watcher w = new Watcher(paths, filter, new InputFinder(), ParseOptions.defaults(), options);
     if (once) {
@@ -131,7 +140,17 @@ final class WatchCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       long ticks = 0;
-      w.discover();
+      if (state != null) {
+        try {
+          w.resume(WatchState.load(state));
+        } catch (IOException | RuntimeException e) {
+          err.println("proflog watch: cannot read state " + state + ": " + e.getMessage());
+          state = null; // keep the unreadable file for the user to look at
+          return Main.DATA_ERROR;
+        }
+      } else {
+        w.discover();
+      }
       long nextTick = System.nanoTime();
       while (stopped.getCount() > 0) {
         w.poll();
@@ -141,18 +160,34 @@ final class WatchCommand implements Callable<Integer> {
           }
           print(w.tick(), fmt, out);
           printErrors(w, err);
+          save(w, err);
           nextTick = System.nanoTime() + intervalMillis * 1_000_000L;
         }
         stopped.await(POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
       }
       return Main.OK;
     } finally {
+      // Ctrl-C and SIGTERM land here through the hook: report what was complete, save, then let the JVM go.
+      print(w.tick(), fmt, out);
+      save(w, err);
       finished.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException e) {
         // Already shutting down: the hook is running and waits for us.
       }
+    }
+  }
+
+  private void save(Watcher w, PrintWriter err) {
+    if (state == null) {
+      return;
+    }
+    try {
+      w.state().save(state);
+    } catch (IOException e) {
+      err.println("proflog watch: cannot save state " + state + ": " + e.getMessage());
+      err.flush();
     }
   }
 

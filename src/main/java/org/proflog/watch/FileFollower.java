@@ -66,10 +66,23 @@ public final class FileFollower {
 
   /** Reads whatever is new, reporting rotation, truncation and disappearance to {@code sink}. */
   public void poll(Sink sink) throws IOException {
+    poll(sink, Long.MAX_VALUE);
+  }
+
+  /** Bytes of complete lines handed over from the current file. */
+  public long consumed() {
+    return offset - partial.size();
+  }
+
+  /**
+   * Like {@link #poll(Sink)} but reads the current file only up to byte {@code limit} (used to
+   * replay a file up to where a previous run stopped).
+   */
+  public void poll(Sink sink, long limit) throws IOException {
     BasicFileAttributes attrs = attributes();
     if (channel != null) {
       if (attrs == null || !Objects.equals(attrs.fileKey(), key)) {
-        drain(sink);
+        drain(sink, Long.MAX_VALUE);
         finish(sink, true);
       } else if (attrs.size() < offset) {
         // Truncated in place: the old content is gone; what was partial is not trustworthy.
@@ -90,13 +103,13 @@ public final class FileFollower {
       partial.reset();
       sink.fileStarted(path);
     }
-    drain(sink);
+    drain(sink, limit);
   }
 
   /** Ends following: finishes the current file, its partial last line included (as a reader of the whole file would). */
   public void close(Sink sink) throws IOException {
     if (channel != null) {
-      drain(sink);
+      drain(sink, Long.MAX_VALUE);
       finish(sink, true);
     }
   }
@@ -109,9 +122,12 @@ public final class FileFollower {
     }
   }
 
-  private void drain(FileFollower.Sink sink) throws IOException {
-    while (true) {
+  private void drain(FileFollower.Sink sink, long limit) throws IOException {
+    while (offset < limit) {
       buf.clear();
+      if (limit - offset < buf.capacity()) {
+        buf.limit((int) (limit - offset));
+      }
       int n = channel.read(buf, offset);
       if (n <= 0) {
         return;
@@ -151,5 +167,17 @@ public final class FileFollower {
     channel = null;
     key = null;
     sink.fileFinished(path);
+  }
+
+  /** The mark of the current file (null when none is open). */
+  WatchState.FileMark mark(long lastSnapshotMicros) throws IOException {
+    if (channel == null) {
+      return null;
+    }
+    long consumed = consumed();
+    int n = (int) Math.min(WatchState.FINGERPRINT_BYTES, consumed);
+    String fp = WatchState.fingerprint(channel, n);
+    return new WatchState.FileMark(path.toString(), String.valueOf(key), channel.size(), n,
+        fp == null ? "" : fp, consumed, lastSnapshotMicros);
   }
 }

@@ -42,7 +42,11 @@ public final class Watcher {
   private final Set<String> reported = new HashSet<>();
   private final FindingDiff diff = new FindingDiff();
   private final List<String> errors = new ArrayList<>();
+  /** How long a resume waits for the replayed files to be parsed (they are on local disk). */
+  private static final long RESUME_PARSE_MILLIS = 600_000;
+
   private boolean changed;
+  private WatchState resuming;
   private long snapshotsRead;
 
   /** A watcher of {@code paths} (as for analyze; the default spool roots when empty). */
@@ -59,11 +63,16 @@ public final class Watcher {
   private final class Live implements FileFollower.Sink {
     final FileFollower follower;
     final NodeFeed feed;
+    final boolean history;
+    long limit = Long.MAX_VALUE;
+    boolean closed;
+    WatchState.FileMark finalMark;
     PushStream stream;
 
-    Live(Path path, NodeFeed feed) {
+    Live(Path path, NodeFeed feed, boolean history) {
       this.follower = new FileFollower(path);
       this.feed = feed;
+      this.history = history;
     }
 
     @Override
@@ -104,8 +113,8 @@ public final class Watcher {
         for (int i = 0; i < sources.size(); i++) {
           InputSource src = sources.get(i);
           boolean last = i == sources.size() - 1;
-          if (last && isLive(src)) {
-            follow(src.path(), feed);
+          if (isLive(src)) {
+            follow(src.path(), feed, !last);
           } else {
             known.add(src.path());
             try {
@@ -119,16 +128,83 @@ public final class Watcher {
       } else {
         InputSource lastSrc = sources.get(sources.size() - 1);
         if (isLive(lastSrc) && !known.contains(lastSrc.path())) {
-          follow(lastSrc.path(), feed);
+          follow(lastSrc.path(), feed, false);
         }
       }
     }
     return added;
   }
 
-  private void follow(Path p, NodeFeed feed) {
+  private void follow(Path p, NodeFeed feed, boolean history) {
     known.add(p);
-    live.add(new Live(p, feed));
+    Live l = new Live(p, feed, history);
+    if (resuming != null) {
+      l.limit = resumeLimit(p, history);
+    }
+    live.add(l);
+  }
+
+  /** How far a previous run consumed this file: found by path, else by fingerprint (renamed while down). */
+  private long resumeLimit(Path p, boolean history) {
+    WatchState.FileMark best = null;
+    for (WatchState.FileMark m : resuming.files()) {
+      boolean samePath = m.path().equals(p.toString());
+      if (m.fingerprintBytes() == 0 ? !samePath
+          : !m.fingerprint().equals(WatchState.fingerprint(p, m.fingerprintBytes()))) {
+        continue;
+      }
+      if (best == null || samePath) {
+        best = m;
+      }
+    }
+    if (best != null) {
+      return best.offset();
+    }
+    // Unknown: an older file was history before too; a live one appeared while we were down.
+    return history ? Long.MAX_VALUE : 0;
+  }
+
+  /**
+   * Resumes after a previous run that saved {@code state}: reads every file from its start up to
+   * where that run stopped into the series and analyzes it without reporting (those events were
+   * printed before), so the next {@link #tick()} reports only on what came after. Call instead of
+   * the first {@link #discover()}.
+   */
+  public void resume(WatchState state) throws InterruptedException {
+    resuming = state;
+    try {
+      discover();
+      poll();
+      awaitParsed(RESUME_PARSE_MILLIS);
+      tick();
+    } finally {
+      resuming = null;
+      for (Live l : live) {
+        l.limit = Long.MAX_VALUE;
+      }
+    }
+  }
+
+  /** What has been consumed, for {@link WatchState#save}. */
+  public WatchState state() {
+    List<WatchState.FileMark> marks = new ArrayList<>();
+    for (Live l : live) {
+      if (l.closed) {
+        if (l.finalMark != null) {
+          marks.add(l.finalMark);
+        }
+        continue;
+      }
+      try {
+        WatchState.FileMark m = l.follower.mark(l.feed.newestMicros());
+        if (m != null) {
+          marks.add(m);
+        }
+      } catch (IOException e) {
+        errors.add(l.follower.path() + ": " + e.getMessage());
+      }
+    }
+    return new WatchState(marks);
   }
 
   private static boolean isLive(InputSource src) {
@@ -139,8 +215,17 @@ public final class Watcher {
   /** Reads what is new in every followed file. */
   public void poll() {
     for (Live l : live) {
+      if (l.closed) {
+        continue;
+      }
       try {
-        l.follower.poll(l);
+        l.follower.poll(l, l.limit);
+        if (l.history && l.limit == Long.MAX_VALUE) {
+          // an older file of the node: read once to its end
+          l.finalMark = l.follower.mark(l.feed.newestMicros());
+          l.follower.close(l);
+          l.closed = true;
+        }
       } catch (IOException e) {
         errors.add(l.follower.path() + ": " + e.getMessage());
       }
@@ -244,7 +329,7 @@ public final class Watcher {
   public void awaitParsed(long timeoutMillis) throws InterruptedException {
     long end = System.nanoTime() + timeoutMillis * 1_000_000L;
     for (NodeFeed f : feeds.values()) {
-      while (!f.idle() && System.nanoTime() < end) {
+      while (!f.idle() && System.nanoTime() - end < 0) {
         Thread.sleep(1);
       }
     }

@@ -260,4 +260,88 @@ class WatcherTest {
     assertThat(findings(events.stream().map(WatchEvent::finding).toList()))
         .containsExactlyElementsOf(findings(new Analyzer(AnalysisOptions.defaults()).analyze(expected)));
   }
+
+  @Test
+  void killedAndResumedWatchersLoseAndRepeatNothing() throws Exception {
+    SimulationSpec spec = SimulationSpec.of(Scenario.DEMO, 2, 3 * 3600, "6.2.1", 11);
+    List<String> names = Simulator.nodeNames(2);
+    byte[] a = node(spec, names.get(0));
+    byte[] b = node(spec, names.get(1));
+    int aRot = lineBoundaryNear(a, a.length / 2);
+    int steps = 20;
+    for (int kill : new int[] {3, 8, 9, 10, 15}) {
+      Path spool = dir.resolve("k" + kill).resolve("spool");
+      Path pa = spool.resolve(names.get(0)).resolve("prof.log");
+      Path pb = spool.resolve(names.get(1)).resolve("prof.log");
+      Path stateFile = dir.resolve("k" + kill).resolve("state.json");
+      Random rnd = new Random(kill);
+      int[] pos = new int[2];
+      boolean rotated = false;
+      List<WatchEvent> events = new ArrayList<>();
+      String savedTidy = "";
+      List<String> savedSegments = List.of();
+      Watcher w = new Watcher(List.of(spool.toString()), NodeFilter.all(),
+          new InputFinder(List.of(), () -> null), ParseOptions.defaults(), AnalysisOptions.defaults());
+      w.discover();
+      for (int step = 1; step <= steps; step++) {
+        int aTo = step == steps ? a.length : Math.min(a.length, pos[0] + rnd.nextInt(a.length / steps * 2));
+        if (!rotated && aTo >= aRot) {
+          append(pa, a, pos[0], aRot);
+          Files.move(pa, pa.resolveSibling("prof.log.1"));
+          pos[0] = aRot;
+          rotated = true;
+        }
+        append(pa, a, pos[0], aTo);
+        pos[0] = aTo;
+        int bTo = step == steps ? b.length : Math.min(b.length, pos[1] + rnd.nextInt(b.length / steps * 2));
+        append(pb, b, pos[1], bTo);
+        pos[1] = bTo;
+        if (step == kill) {
+          // SIGKILL: the watcher is gone; only what it saved atomically survives. Two steps pass.
+          w = null;
+          continue;
+        }
+        if (w == null && step < kill + 2) {
+          continue;
+        }
+        if (w == null) {
+          w = new Watcher(List.of(spool.toString()), NodeFilter.all(),
+              new InputFinder(List.of(), () -> null), ParseOptions.defaults(), AnalysisOptions.defaults());
+          w.resume(WatchState.load(stateFile));
+          assertThat(segments(w.series())).as("resume after kill at %d", kill).containsExactlyElementsOf(savedSegments);
+          assertThat(tidy(w.series())).as("resume after kill at %d", kill).isEqualTo(savedTidy);
+        }
+        w.discover();
+        w.poll();
+        if (step % 2 == 0) {
+          w.awaitParsed(10_000);
+          events.addAll(w.tick());
+          w.state().save(stateFile);
+          savedTidy = tidy(w.series());
+          savedSegments = segments(w.series());
+        }
+      }
+      w.close();
+      events.addAll(w.tick());
+
+      Map<String, List<byte[]>> files = new TreeMap<>();
+      files.put(names.get(0), List.of(Arrays.copyOf(a, aRot), Arrays.copyOfRange(a, aRot, a.length)));
+      files.put(names.get(1), List.of(b));
+      List<NodeSeries> expected = offline(files);
+      assertThat(segments(w.series())).as("kill at %d", kill).containsExactlyElementsOf(segments(expected));
+      assertThat(tidy(w.series())).as("kill at %d", kill).isEqualTo(tidy(expected));
+
+      Map<String, Finding> replay = new TreeMap<>();
+      for (WatchEvent ev : events) {
+        switch (ev.type()) {
+          case NEW -> assertThat(replay.put(ev.finding().id(), ev.finding())).as("kill at %d: %s", kill, ev).isNull();
+          case CHANGED -> assertThat(replay.put(ev.finding().id(), ev.finding())).as("kill at %d: %s", kill, ev.finding().id()).isNotNull();
+          case CLEARED -> assertThat(replay.remove(ev.finding().id())).as("kill at %d: %s", kill, ev).isNotNull();
+          default -> throw new AssertionError();
+        }
+      }
+      assertThat(replay.keySet()).as("kill at %d", kill).containsExactlyElementsOf(
+          w.openFindings().stream().map(Finding::id).sorted().toList());
+    }
+  }
 }
