@@ -7,6 +7,6 @@ final class Commands {
   private Commands() {}
 
   static List<Object> all() {
-    return List.of(new AnalyzeCommand(), new ReportCommand(), new ExportCommand(), new SimulateCommand(), new EnableCommand());
+    return List.of(new AnalyzeCommand(), new ReportCommand(), new ExportCommand(), new SimulateCommand(), new WatchCommand(), new EnableCommand());
   }
 }

@@ -1,0 +1,173 @@
+package org.proflog.watch;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.proflog.model.Era;
+import org.proflog.model.NodeId;
+import org.proflog.model.Snapshot;
+import org.proflog.series.NodeSeries;
+import org.proflog.series.Segment;
+import org.proflog.series.SeriesBuilder;
+
+/**
+ * The series of one node, grown snapshot by snapshot from its files in order.
+ *
+ * <p>One {@link SeriesBuilder} lives as long as the node; no raw snapshot is kept. {@link
+ * SeriesBuilder#build} is called at every analysis tick; it shares the growing series and records the
+ * open segment as it is at that moment, so a segment that was open at one build, whether closed by a
+ * restart before the next keeps its old end and count (even while still open). This class remembers the few snapshots
+ * accepted since the previous build (times only) and corrects that segment, so the result equals a
+ * one-shot build over the same data.
+ */
+final class NodeFeed {
+  final NodeId node;
+  private final SeriesBuilder builder;
+  private final ArrayDeque<FileParse> files = new ArrayDeque<>();
+  private final List<String> errors = new ArrayList<>();
+  private final Map<Integer, Segment> corrected = new HashMap<>();
+  private long[] recentTimes = new long[64];
+  private boolean[] recentBnt = new boolean[64];
+  private int recent;
+  private int builtSegments;
+  private Era era = Era.UNKNOWN;
+  private long finishedProblems;
+  private long snapshots;
+  private long newestMicros;
+
+  NodeFeed(NodeId node) {
+    this.node = node;
+    this.builder = new SeriesBuilder(node);
+  }
+
+  /** Queues a file after the ones already queued. */
+  void add(FileParse f) {
+    files.add(f);
+  }
+
+  /** Moves every parsed snapshot into the series, file by file; returns how many. */
+  int drain() {
+    int n = 0;
+    while (!files.isEmpty()) {
+      FileParse head = files.peekFirst();
+      if (!head.started) {
+        builder.startFile(head.name);
+        head.started = true;
+      }
+      boolean done = head.isDone();
+      Snapshot s;
+      while ((s = head.out.poll()) != null) {
+        accept(s);
+        n++;
+      }
+      if (head.era() != Era.UNKNOWN) {
+        era = head.era();
+      }
+      if (!done) {
+        break;
+      }
+      files.removeFirst();
+      finishedProblems += head.problems();
+      if (head.error() != null) {
+        errors.add(head.error());
+      }
+    }
+    return n;
+  }
+
+  private void accept(Snapshot s) {
+    builder.accept(s);
+    snapshots++;
+    if (!s.beforeNetworkTime()) {
+      newestMicros = Math.max(newestMicros, s.timeMicros());
+    }
+    if (recent == recentTimes.length) {
+      recentTimes = java.util.Arrays.copyOf(recentTimes, recent * 2);
+      recentBnt = java.util.Arrays.copyOf(recentBnt, recent * 2);
+    }
+    recentTimes[recent] = s.timeMicros();
+    recentBnt[recent] = s.beforeNetworkTime();
+    recent++;
+  }
+
+  long snapshots() {
+    return snapshots;
+  }
+
+  long newestMicros() {
+    return newestMicros;
+  }
+
+  long problems() {
+    long p = finishedProblems;
+    for (FileParse f : files) {
+      p += f.problems();
+    }
+    return p;
+  }
+
+  /** Errors of files that could not be read to their end, once each. */
+  List<String> takeErrors() {
+    List<String> e = List.copyOf(errors);
+    errors.clear();
+    return e;
+  }
+
+  /** The series so far (null before the first snapshot). */
+  NodeSeries build() {
+    if (snapshots == 0) {
+      return null;
+    }
+    NodeSeries ns = builder.build(era, problems(), 0);
+    List<Segment> segs = new ArrayList<>(ns.segments());
+    if (builtSegments > 0) {
+      // The segment open at the previous build stays in the builder's list as it was then.
+      int stale = builtSegments - 1;
+      int later = 0;
+      for (int j = stale + 1; j < segs.size(); j++) {
+        later += segs.get(j).snapshots();
+      }
+      int m = recent - later;
+      Segment old = corrected.getOrDefault(stale, segs.get(stale));
+      long start = old.startMicros();
+      long end = old.endMicros();
+      for (int i = 0; i < m; i++) {
+        if (!recentBnt[i]) {
+          if (start == 0) {
+            start = recentTimes[i];
+          }
+          end = Math.max(end, recentTimes[i]);
+        }
+      }
+      corrected.put(stale, new Segment(old.index(), old.reason(), start, end, old.snapshots() + m,
+          old.file(), old.line(), old.commandLine()));
+    }
+    for (Map.Entry<Integer, Segment> e : corrected.entrySet()) {
+      segs.set(e.getKey(), e.getValue());
+    }
+    builtSegments = segs.size();
+    recent = 0;
+    return new NodeSeries(ns.node(), ns.era(), ns.files(), List.copyOf(segs), ns.series(),
+        ns.snapshots(), ns.expensiveSnapshots(), ns.partialSnapshots(), ns.expensiveTimes(),
+        ns.threadNames(), ns.globalNames(), ns.unnamedTableRows(), ns.problems(), ns.repairedLines());
+  }
+
+  /** Waits for every queued file whose input has ended to be parsed completely. */
+  void awaitEnded() throws InterruptedException {
+    for (FileParse f : files) {
+      f.await();
+    }
+  }
+
+  /** Whether every queued file has parsed all it was given. */
+  boolean idle() {
+    for (FileParse f : files) {
+      if (!f.idle()) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
