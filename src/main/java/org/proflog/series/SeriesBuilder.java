@@ -157,7 +157,11 @@ public final class SeriesBuilder {
     addPoints(s, s.timeMicros());
   }
 
-  /** The series and segments so far; the builder must not be used afterwards. */
+  /**
+   * The series and segments so far. The builder may go on taking snapshots (live following): a
+   * later build reports the open segment as it is then; the returned series are the builder's own
+   * and keep growing.
+   */
   public NodeSeries build(Era era, long problems, long repairedLines) {
     closeSegment();
     SortedMap<MetricKey, Series> sorted = new TreeMap<>();
@@ -192,10 +196,16 @@ public final class SeriesBuilder {
         repairedLines);
   }
 
+  /** Records the open segment as it is now (again on every build, so a live builder stays exact). */
   private void closeSegment() {
-    if (segIndex >= 0 && segments.size() == segIndex) {
-      segments.add(new Segment(
-          segIndex, segReason, segStart, segEnd, segSnapshots, segFile, segLine, segCommand));
+    if (segIndex < 0) {
+      return;
+    }
+    Segment now = new Segment(segIndex, segReason, segStart, segEnd, segSnapshots, segFile, segLine, segCommand);
+    if (segments.size() == segIndex) {
+      segments.add(now);
+    } else {
+      segments.set(segIndex, now);
     }
   }
 

@@ -2,14 +2,11 @@ package org.proflog.watch;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.proflog.model.Era;
 import org.proflog.model.NodeId;
 import org.proflog.model.Snapshot;
 import org.proflog.series.NodeSeries;
-import org.proflog.series.Segment;
 import org.proflog.series.SeriesBuilder;
 
 /**
@@ -27,11 +24,6 @@ final class NodeFeed {
   private final SeriesBuilder builder;
   private final ArrayDeque<FileParse> files = new ArrayDeque<>();
   private final List<String> errors = new ArrayList<>();
-  private final Map<Integer, Segment> corrected = new HashMap<>();
-  private long[] recentTimes = new long[64];
-  private boolean[] recentBnt = new boolean[64];
-  private int recent;
-  private int builtSegments;
   private Era era = Era.UNKNOWN;
   private long finishedProblems;
   private long snapshots;
@@ -83,13 +75,6 @@ final class NodeFeed {
     if (!s.beforeNetworkTime()) {
       newestMicros = Math.max(newestMicros, s.timeMicros());
     }
-    if (recent == recentTimes.length) {
-      recentTimes = java.util.Arrays.copyOf(recentTimes, recent * 2);
-      recentBnt = java.util.Arrays.copyOf(recentBnt, recent * 2);
-    }
-    recentTimes[recent] = s.timeMicros();
-    recentBnt[recent] = s.beforeNetworkTime();
-    recent++;
   }
 
   long snapshots() {
@@ -120,38 +105,7 @@ final class NodeFeed {
     if (snapshots == 0) {
       return null;
     }
-    NodeSeries ns = builder.build(era, problems(), 0);
-    List<Segment> segs = new ArrayList<>(ns.segments());
-    if (builtSegments > 0) {
-      // The segment open at the previous build stays in the builder's list as it was then.
-      int stale = builtSegments - 1;
-      int later = 0;
-      for (int j = stale + 1; j < segs.size(); j++) {
-        later += segs.get(j).snapshots();
-      }
-      int m = recent - later;
-      Segment old = corrected.getOrDefault(stale, segs.get(stale));
-      long start = old.startMicros();
-      long end = old.endMicros();
-      for (int i = 0; i < m; i++) {
-        if (!recentBnt[i]) {
-          if (start == 0) {
-            start = recentTimes[i];
-          }
-          end = Math.max(end, recentTimes[i]);
-        }
-      }
-      corrected.put(stale, new Segment(old.index(), old.reason(), start, end, old.snapshots() + m,
-          old.file(), old.line(), old.commandLine()));
-    }
-    for (Map.Entry<Integer, Segment> e : corrected.entrySet()) {
-      segs.set(e.getKey(), e.getValue());
-    }
-    builtSegments = segs.size();
-    recent = 0;
-    return new NodeSeries(ns.node(), ns.era(), ns.files(), List.copyOf(segs), ns.series(),
-        ns.snapshots(), ns.expensiveSnapshots(), ns.partialSnapshots(), ns.expensiveTimes(),
-        ns.threadNames(), ns.globalNames(), ns.unnamedTableRows(), ns.problems(), ns.repairedLines());
+    return builder.build(era, problems(), 0);
   }
 
   /** Waits for every queued file whose input has ended to be parsed completely. */

@@ -45,6 +45,20 @@ class SeriesBuilderTest {
   }
 
   @Test
+  void aLiveBuilderReportsTheOpenSegmentAsItIsAtEachBuild() {
+    SeriesBuilder b = new SeriesBuilder(new NodeId("worker-1"));
+    b.startFile("prof.log");
+    b.accept(at(0, 0).commandLine("zeek -i eth0").build());
+    b.accept(at(T0, 1).conns(10).build());
+    assertThat(b.build(Era.G6, 0, 0).segments().get(0).snapshots()).isEqualTo(2);
+    b.accept(at(T0 + 10, 11).conns(20).build());
+    NodeSeries later = b.build(Era.G6, 0, 0);
+    assertThat(later.segments()).hasSize(1);
+    assertThat(later.segments().get(0).snapshots()).isEqualTo(3);
+    assertThat(later.segments().get(0).endMicros()).isEqualTo((long) ((T0 + 10) * 1e6));
+  }
+
+  @Test
   void timeZeroSnapshotGivesNoPointsButCounts() {
     NodeSeries ns = build(Era.G6,
         at(0, 0).commandLine("zeek -i eth0").memory(100, 50).build(),
