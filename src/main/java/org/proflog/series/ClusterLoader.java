@@ -46,6 +46,11 @@ public final class ClusterLoader {
           Runtime.getRuntime().availableProcessors(), SeriesBuilder.DEFAULT_MAX_POINTS);
     }
 
+    /** A copy that reads with {@code n} threads. */
+    public Options withThreads(int n) {
+      return new Options(parse, sinceMicros, untilMicros, n, maxPoints);
+    }
+
     /** A copy that keeps at most {@code points} points per series. */
     public Options withMaxPoints(int points) {
       return new Options(parse, sinceMicros, untilMicros, threads, points);
