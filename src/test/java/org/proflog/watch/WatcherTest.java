@@ -76,7 +76,7 @@ class WatcherTest {
       nodes.put(new NodeId(n), srcs);
     });
     ClusterLoader.Result r = ClusterLoader.load(new DiscoveredInputs(nodes, List.of()),
-        new ClusterLoader.Options(ParseOptions.defaults(), Long.MIN_VALUE, Long.MAX_VALUE, 1));
+        new ClusterLoader.Options(ParseOptions.defaults(), Long.MIN_VALUE, Long.MAX_VALUE, 1, org.proflog.series.SeriesBuilder.DEFAULT_MAX_POINTS));
     return r.nodes();
   }
 
