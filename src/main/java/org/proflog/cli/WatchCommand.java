@@ -14,6 +14,7 @@ import org.proflog.parse.ParseOptions;
 import org.proflog.source.InputFinder;
 import org.proflog.source.NodeFilter;
 import org.proflog.watch.EventFormat;
+import org.proflog.watch.MetricsEndpoint;
 import org.proflog.watch.WatchEvent;
 import org.proflog.watch.WatchState;
 import org.proflog.watch.Watcher;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
 /** {@code proflog watch}: follow live prof.logs and print findings as they appear, change and clear. */
 @Command(
     name = "watch",
+    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = "Follow live prof.logs (rotation, truncation, new nodes) and print findings as they appear, change and clear.",
     footerHeading = "%nExamples:%n",
@@ -35,6 +37,7 @@ import picocli.CommandLine.Spec;
       "  proflog watch /usr/local/zeek/spool",
       "  proflog watch spool --format ndjson --interval 10s",
       "  proflog watch spool --once --fail-on critical",
+      "  proflog watch spool --serve :9911        (Prometheus scrapes http://127.0.0.1:9911/metrics)",
       "",
       "Exit codes: 0 ok, 1 data error, 2 usage error, 3 finding at or above --fail-on (with --once)."
     })
@@ -68,6 +71,9 @@ final class WatchCommand implements Callable<Integer> {
 
   @Option(names = "--state", paramLabel = "FILE", description = "Save progress to FILE (atomically, every interval and on exit) and resume from it: already reported snapshots are not reported again.")
   Path state;
+
+  @Option(names = "--serve", paramLabel = "HOST:PORT", description = "Serve Prometheus metrics at http://HOST:PORT/metrics: latest values, open findings (proflog_finding), proflog's health. PORT or :PORT listens on 127.0.0.1 only; name a host (0.0.0.0, [::]) to listen there.")
+  String serve;
 
   /** Rediscovery of new nodes, in ticks. */
   private static final int DISCOVER_EVERY_TICKS = 6;
@@ -109,6 +115,17 @@ final class WatchCommand implements Callable<Integer> {
     if (once && state != null) {
       throw usage("--state is for following; --once reads everything anyway");
     }
+    MetricsEndpoint.Address address = null;
+    if (serve != null) {
+      if (once) {
+        throw usage("--serve is for following; --once exits before anyone could scrape");
+      }
+      try {
+        address = MetricsEndpoint.parseAddress(serve);
+      } catch (IllegalArgumentException e) {
+        throw usage(e.getMessage());
+      }
+    }
     NodeFilter filter = nodes.isEmpty() ? NodeFilter.all() : NodeFilter.of(nodes);
     Watcher w = new Watcher(paths, filter, new InputFinder(), ParseOptions.defaults(), options);
     if (once) {
@@ -126,6 +143,18 @@ final class WatchCommand implements Callable<Integer> {
         }
       }
       return fail != null && worst != null && worst.compareTo(fail) >= 0 ? Main.FINDINGS : Main.OK;
+    }
+    MetricsEndpoint endpoint = null;
+    if (address != null) {
+      endpoint = new MetricsEndpoint();
+      try {
+        endpoint.start(address.host(), address.port());
+      } catch (IOException | RuntimeException e) {
+        // Port taken or host not ours: the operator asked for the endpoint, so do not run without it.
+        err.println("proflog watch: cannot serve on " + serve + ": " + e.getMessage());
+        err.flush();
+        return Main.USAGE_ERROR;
+      }
     }
     CountDownLatch stopped = new CountDownLatch(1);
     CountDownLatch finished = new CountDownLatch(1);
@@ -151,6 +180,7 @@ final class WatchCommand implements Callable<Integer> {
       } else {
         w.discover();
       }
+      publish(w, endpoint);
       long nextTick = System.nanoTime();
       while (stopped.getCount() > 0) {
         w.poll();
@@ -161,6 +191,7 @@ final class WatchCommand implements Callable<Integer> {
           print(w.tick(), fmt, out);
           printErrors(w, err);
           save(w, err);
+          publish(w, endpoint);
           nextTick = System.nanoTime() + intervalMillis * 1_000_000L;
         }
         stopped.await(POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -170,12 +201,22 @@ final class WatchCommand implements Callable<Integer> {
       // Ctrl-C and SIGTERM land here through the hook: report what was complete, save, then let the JVM go.
       print(w.tick(), fmt, out);
       save(w, err);
+      if (endpoint != null) {
+        endpoint.close();
+      }
       finished.countDown();
       try {
         Runtime.getRuntime().removeShutdownHook(hook);
       } catch (IllegalStateException e) {
         // Already shutting down: the hook is running and waits for us.
       }
+    }
+  }
+
+  private static void publish(Watcher w, MetricsEndpoint endpoint) {
+    if (endpoint != null) {
+      List<org.proflog.series.NodeSeries> series = w.series();
+      endpoint.update(series, w.openFindings(), MetricsEndpoint.Health.of(w, series));
     }
   }
 

@@ -58,4 +58,15 @@ class WatchCommandTest {
     assertThat(r.err).doesNotContain("Exception");
     assertThat(run("watch", "--once", "--format", "xml", tmp.toString()).code).isEqualTo(Main.USAGE_ERROR);
   }
+
+  @Test
+  void serveNeedsAValidAddressAndNoOnce() {
+    Result once = run("watch", "--once", "--serve", ":9911", tmp.toString());
+    assertThat(once.code).isEqualTo(Main.USAGE_ERROR);
+    assertThat(once.err).contains("--serve");
+    Result bad = run("watch", "--serve", "::1:9911", tmp.toString());
+    assertThat(bad.code).isEqualTo(Main.USAGE_ERROR);
+    assertThat(bad.err).contains("bad --serve '::1:9911'").doesNotContain("Exception");
+    assertThat(run("watch", "--help").out).contains("--serve=HOST:PORT");
+  }
 }

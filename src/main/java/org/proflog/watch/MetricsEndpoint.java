@@ -1,0 +1,228 @@
+package org.proflog.watch;
+
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.prometheus.metrics.model.snapshots.PrometheusNaming;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.proflog.analysis.Finding;
+import org.proflog.render.openmetrics.OpenMetricsName;
+import org.proflog.series.MetricKey;
+import org.proflog.series.NodeSeries;
+import org.proflog.series.Series;
+
+/**
+ * Serves what {@code watch} knows as a Prometheus {@code /metrics} endpoint: the latest value of every
+ * series of every node, the open findings and proflog's own health.
+ *
+ * <p>Threads. The watch loop calls {@link #update} after each tick; it builds an immutable snapshot
+ * and publishes it through a volatile field, so HTTP threads only read a finished snapshot and never
+ * touch the watcher's (single-threaded) state.
+ *
+ * <p>Names. Families are those of the OpenMetrics export ({@link OpenMetricsName}, values in base
+ * units), with the labels {@code node} plus the series' own (names made valid the same way). Every
+ * value is exposed as a gauge, counters included: it is the current cumulative value of the running
+ * process, which falls back to zero when Zeek restarts; {@code rate()} copes with that, and a scrape
+ * of the latest value cannot announce resets the way the export's {@code _created} samples do. The
+ * client library refuses family names ending in a reserved suffix ({@code _created}, {@code _info}...);
+ * those get {@code _count} appended, as stripping the suffix could collide with another family
+ * ({@code zeek_prof_connections_created} would become {@code zeek_prof_connections}).
+ *
+ * <p>Also: {@code proflog_finding{node,kind,subject,severity} 1} per open finding, and the gauges
+ * {@code proflog_files_followed}, {@code proflog_snapshots_read}, {@code proflog_parse_problems} and
+ * {@code proflog_lag_seconds} (now minus the newest snapshot time, 0 before the first one).
+ */
+public final class MetricsEndpoint implements AutoCloseable {
+  /** Where to listen: {@code host} as given to the HTTP server, {@code port} 1 to 65535. */
+  public record Address(String host, int port) {}
+
+  /**
+   * proflog's own state at an update.
+   *
+   * @param filesFollowed files followed live
+   * @param snapshotsRead snapshots moved into series so far
+   * @param parseProblems lines that could not be parsed, summed over nodes
+   * @param nowMicros the time lag is measured against
+   */
+  public record Health(int filesFollowed, long snapshotsRead, long parseProblems, long nowMicros) {
+    /** The health of {@code w} whose series are {@code series}, now. */
+    public static Health of(Watcher w, List<NodeSeries> series) {
+      long problems = 0;
+      for (NodeSeries ns : series) {
+        problems += ns.problems();
+      }
+      return new Health(w.filesFollowed(), w.snapshotsRead(), problems, System.currentTimeMillis() * 1000L);
+    }
+  }
+
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private volatile MetricSnapshots current = new MetricSnapshots(List.of());
+  private HTTPServer server;
+
+  /** An endpoint with nothing to show yet; {@link #start} serves it. */
+  public MetricsEndpoint() {
+    MultiCollector collector = () -> current;
+    registry.register(collector);
+  }
+
+  /**
+   * Parses {@code --serve}: {@code PORT} or {@code :PORT} listen on 127.0.0.1 only (metrics of a
+   * sensor are not for everyone); {@code HOST:PORT} and {@code [IPv6]:PORT} listen where told, so an
+   * operator who names 0.0.0.0 gets it.
+   *
+   * @throws IllegalArgumentException with a one-line message when the value is not one of those
+   */
+  public static Address parseAddress(String value) {
+    String v = value == null ? "" : value.strip();
+    String host;
+    String port;
+    if (v.startsWith("[")) {
+      int close = v.indexOf(']');
+      if (close < 0 || close + 1 >= v.length() || v.charAt(close + 1) != ':') {
+        throw bad(value);
+      }
+      host = v.substring(1, close);
+      port = v.substring(close + 2);
+      if (host.isEmpty()) {
+        throw bad(value);
+      }
+    } else {
+      int colon = v.lastIndexOf(':');
+      if (colon >= 0 && v.indexOf(':') != colon) {
+        throw bad(value); // an IPv6 address needs brackets, else its last group reads as the port
+      }
+      host = colon <= 0 ? "127.0.0.1" : v.substring(0, colon);
+      port = v.substring(colon + 1);
+    }
+    int p;
+    try {
+      p = Integer.parseInt(port);
+    } catch (NumberFormatException e) {
+      throw bad(value);
+    }
+    if (p < 1 || p > 65535) {
+      throw bad(value);
+    }
+    return new Address(host, p);
+  }
+
+  private static IllegalArgumentException bad(String value) {
+    return new IllegalArgumentException("bad --serve '" + value + "' (use PORT, :PORT, HOST:PORT or [IPv6]:PORT)");
+  }
+
+  /** Starts serving on {@code host} and {@code port} (0: any free port); returns the port bound. */
+  public int start(String host, int port) throws IOException {
+    if (server != null) {
+      throw new IllegalStateException("already serving");
+    }
+    server = HTTPServer.builder().hostname(host).port(port).registry(registry).buildAndStart();
+    return server.getPort();
+  }
+
+  /** The registry served, for callers that scrape without HTTP. */
+  public PrometheusRegistry registry() {
+    return registry;
+  }
+
+  /** Replaces what is served by the latest values of {@code series}, the {@code open} findings and {@code health}. */
+  public void update(List<NodeSeries> series, List<Finding> open, Health health) {
+    Map<String, GaugeSnapshot.Builder> families = new TreeMap<>();
+    Map<String, Set<Labels>> seen = new TreeMap<>();
+    long newest = 0;
+    for (NodeSeries ns : series) {
+      newest = Math.max(newest, ns.endMicros());
+      String node = ns.node().name();
+      for (Map.Entry<MetricKey, Series> e : ns.series().entrySet()) {
+        Series s = e.getValue();
+        if (s.isEmpty()) {
+          continue;
+        }
+        OpenMetricsName name = OpenMetricsName.of(e.getKey().metric());
+        String family = PrometheusNaming.isValidMetricName(name.family()) ? name.family() : name.family() + "_count";
+        Labels labels = labels(node, e.getKey());
+        // Two raw label names can sanitise alike; a duplicate would make the whole scrape fail.
+        if (!seen.computeIfAbsent(family, k -> new HashSet<>()).add(labels)) {
+          continue;
+        }
+        families.computeIfAbsent(family, k -> GaugeSnapshot.builder().name(k).help(name.help()))
+            .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                .labels(labels).value(s.last() * name.factor()).build());
+      }
+    }
+    List<MetricSnapshot> out = new ArrayList<>();
+    for (GaugeSnapshot.Builder b : families.values()) {
+      out.add(b.build());
+    }
+    GaugeSnapshot.Builder findings = GaugeSnapshot.builder().name("proflog_finding")
+        .help("An open finding of proflog watch (1 while open)");
+    Set<Labels> findingLabels = new HashSet<>();
+    for (Finding f : open) {
+      Labels l = Labels.of("node", f.node(), "kind", f.kind().id(), "subject", f.subject(),
+          "severity", f.severity().name().toLowerCase(java.util.Locale.ROOT));
+      if (findingLabels.add(l)) {
+        findings.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(l).value(1).build());
+      }
+    }
+    out.add(findings.build());
+    out.add(gauge("proflog_files_followed", "Files proflog watch follows live", health.filesFollowed()));
+    out.add(gauge("proflog_snapshots_read", "Snapshots read since proflog watch started", health.snapshotsRead()));
+    out.add(gauge("proflog_parse_problems", "prof.log lines that could not be parsed", health.parseProblems()));
+    double lag = newest == 0 ? 0 : Math.max(0, health.nowMicros() - newest) / 1e6;
+    out.add(gauge("proflog_lag_seconds", "Now minus the newest snapshot time read", lag));
+    current = new MetricSnapshots(out);
+  }
+
+  private static GaugeSnapshot gauge(String name, String help, double value) {
+    return GaugeSnapshot.builder().name(name).help(help)
+        .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(value).build()).build();
+  }
+
+  private static Labels labels(String node, MetricKey key) {
+    List<String> names = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    names.add("node");
+    values.add(node);
+    for (Map.Entry<String, String> l : key.labels().entrySet()) {
+      String n = labelName(l.getKey());
+      if (!names.contains(n)) {
+        names.add(n);
+        values.add(l.getValue());
+      }
+    }
+    return Labels.of(names, values);
+  }
+
+  /** As the OpenMetrics writer: invalid characters become {@code _}; {@code node} and {@code __} are ours. */
+  static String labelName(String name) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ok = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && c >= '0' && c <= '9');
+      sb.append(ok ? c : '_');
+    }
+    String n = sb.length() == 0 ? "label" : sb.toString();
+    if (n.equals("node") || n.startsWith("__")) {
+      n = "series_" + n.replaceFirst("^_+", "");
+    }
+    return n;
+  }
+
+  /** Stops serving (scrapes in flight may fail); idempotent. */
+  @Override
+  public void close() {
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+  }
+}
