@@ -193,28 +193,13 @@ public final class MetricsEndpoint implements AutoCloseable {
     names.add("node");
     values.add(node);
     for (Map.Entry<String, String> l : key.labels().entrySet()) {
-      String n = labelName(l.getKey());
+      String n = OpenMetricsName.labelName(l.getKey());
       if (!names.contains(n)) {
         names.add(n);
         values.add(l.getValue());
       }
     }
     return Labels.of(names, values);
-  }
-
-  /** As the OpenMetrics writer: invalid characters become {@code _}; {@code node} and {@code __} are ours. */
-  static String labelName(String name) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean ok = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && c >= '0' && c <= '9');
-      sb.append(ok ? c : '_');
-    }
-    String n = sb.length() == 0 ? "label" : sb.toString();
-    if (n.equals("node") || n.startsWith("__")) {
-      n = "series_" + n.replaceFirst("^_+", "");
-    }
-    return n;
   }
 
   /** Stops serving (scrapes in flight may fail); idempotent. */

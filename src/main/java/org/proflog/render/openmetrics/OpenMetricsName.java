@@ -87,4 +87,20 @@ public record OpenMetricsName(String family, String type, String unit, double fa
   public boolean counter() {
     return type.equals("counter");
   }
+
+  /** A valid, non-reserved label name: other characters become {@code _}; {@code node} is ours. Shared by the
+   * OpenMetrics export and watch's /metrics, so both name labels alike. */
+  public static String labelName(String name) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ok = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && c >= '0' && c <= '9');
+      sb.append(ok ? c : '_');
+    }
+    String n = sb.length() == 0 ? "label" : sb.toString();
+    if (n.equals("node") || n.startsWith("__")) {
+      n = "series_" + n.replaceFirst("^_+", "");
+    }
+    return n;
+  }
 }

@@ -138,24 +138,9 @@ public final class OpenMetricsWriter {
     StringBuilder sb = new StringBuilder("{node=\"");
     sb.append(escape(node)).append('"');
     for (Map.Entry<String, String> l : key.labels().entrySet()) {
-      sb.append(',').append(labelName(l.getKey())).append("=\"").append(escape(l.getValue())).append('"');
+      sb.append(',').append(OpenMetricsName.labelName(l.getKey())).append("=\"").append(escape(l.getValue())).append('"');
     }
     return sb.append('}').toString();
-  }
-
-  /** A valid, non-reserved label name: other characters become {@code _}; {@code node} is ours. */
-  static String labelName(String name) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean ok = c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && c >= '0' && c <= '9');
-      sb.append(ok ? c : '_');
-    }
-    String n = sb.length() == 0 ? "label" : sb.toString();
-    if (n.equals("node") || n.startsWith("__")) {
-      n = "series_" + n.replaceFirst("^_+", "");
-    }
-    return n;
   }
 
   /** Escapes backslash, double quote and newline, as label values and HELP text require. */

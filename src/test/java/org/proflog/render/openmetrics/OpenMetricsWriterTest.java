@@ -133,10 +133,10 @@ class OpenMetricsWriterTest {
 
   @Test
   void labelNamesAreMadeValid() {
-    assertThat(OpenMetricsWriter.labelName("timer type")).isEqualTo("timer_type");
-    assertThat(OpenMetricsWriter.labelName("node")).isEqualTo("series_node");
-    assertThat(OpenMetricsWriter.labelName("__x")).isEqualTo("series_x");
-    assertThat(OpenMetricsWriter.labelName("1st")).isEqualTo("_st");
+    assertThat(OpenMetricsName.labelName("timer type")).isEqualTo("timer_type");
+    assertThat(OpenMetricsName.labelName("node")).isEqualTo("series_node");
+    assertThat(OpenMetricsName.labelName("__x")).isEqualTo("series_x");
+    assertThat(OpenMetricsName.labelName("1st")).isEqualTo("_st");
   }
 
   @Test
