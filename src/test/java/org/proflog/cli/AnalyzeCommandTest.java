@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,56 +18,48 @@ class AnalyzeCommandTest {
   static final Path G6 = Path.of("src/test/resources/formats/g6-real");
   @TempDir Path tmp;
 
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-    return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-  }
 
   @Test
   void missingPathIsADataErrorWithOneLinePerProblem() {
-    Result r = run("analyze", tmp.resolve("nope").toString());
-    assertThat(r.code).isEqualTo(Main.DATA_ERROR);
-    assertThat(r.out).isEmpty();
-    assertThat(r.err.lines()).allMatch(l -> l.startsWith("proflog analyze: "));
-    assertThat(r.err).contains("nope").doesNotContain("Exception").doesNotContain("\tat ");
+    CliRun.Result r = CliRun.run("analyze", tmp.resolve("nope").toString());
+    assertThat(r.code()).isEqualTo(Main.DATA_ERROR);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().lines()).allMatch(l -> l.startsWith("proflog analyze: "));
+    assertThat(r.err()).contains("nope").doesNotContain("Exception").doesNotContain("\tat ");
   }
 
   @Test
   void everyReadingCommandHasHelpWithExamples() {
     for (String cmd : new String[] {"analyze", "report", "export"}) {
-      Result r = run(cmd, "--help");
-      assertThat(r.code).as(cmd).isEqualTo(Main.OK);
-      assertThat(r.out).as(cmd).contains("Usage: proflog " + cmd).contains("Examples:");
+      CliRun.Result r = CliRun.run(cmd, "--help");
+      assertThat(r.code()).as(cmd).isEqualTo(Main.OK);
+      assertThat(r.out()).as(cmd).contains("Usage: proflog " + cmd).contains("Examples:");
     }
   }
 
   @Test
   void unknownFormatIsAUsageError() {
-    Result r = run("analyze", "--format", "xml", G6.toString());
-    assertThat(r.code).isEqualTo(Main.USAGE_ERROR);
-    assertThat(r.err).contains("unknown --format 'xml'");
+    CliRun.Result r = CliRun.run("analyze", "--format", "xml", G6.toString());
+    assertThat(r.code()).isEqualTo(Main.USAGE_ERROR);
+    assertThat(r.err()).contains("unknown --format 'xml'");
   }
 
   @Test
   void badOptionValuesAreUsageErrors() {
-    assertThat(run("analyze", "--fail-on", "info", G6.toString()).code).isEqualTo(Main.USAGE_ERROR);
-    assertThat(run("analyze", "--memory-limit", "lots", G6.toString()).err).contains("not a size: 'lots'");
-    assertThat(run("analyze", "--since", "tomorrow", G6.toString()).code).isEqualTo(Main.USAGE_ERROR);
-    assertThat(run("analyze", "--since", "2024-02-01", "--until", "2024-01-01", G6.toString()).err).contains("is after --until");
-    assertThat(run("analyze", "--colour", "never").err).contains("Unknown option: '--colour'");
+    assertThat(CliRun.run("analyze", "--fail-on", "info", G6.toString()).code()).isEqualTo(Main.USAGE_ERROR);
+    assertThat(CliRun.run("analyze", "--memory-limit", "lots", G6.toString()).err()).contains("not a size: 'lots'");
+    assertThat(CliRun.run("analyze", "--since", "tomorrow", G6.toString()).code()).isEqualTo(Main.USAGE_ERROR);
+    assertThat(CliRun.run("analyze", "--since", "2024-02-01", "--until", "2024-01-01", G6.toString()).err()).contains("is after --until");
+    assertThat(CliRun.run("analyze", "--colour", "never").err()).contains("Unknown option: '--colour'");
   }
 
   @Test
   void garbageFileIsReportedNotThrown() throws IOException {
     Path f = tmp.resolve("prof.log");
     Files.write(f, new byte[] {0, 1, 2, (byte) 0xff, '\n', 'x', '\n'});
-    Result r = run("analyze", f.toString());
-    assertThat(r.code).isEqualTo(Main.DATA_ERROR);
-    assertThat(r.err).doesNotContain("Exception").isNotEmpty();
+    CliRun.Result r = CliRun.run("analyze", f.toString());
+    assertThat(r.code()).isEqualTo(Main.DATA_ERROR);
+    assertThat(r.err()).doesNotContain("Exception").isNotEmpty();
   }
 
   @Test
@@ -81,9 +72,9 @@ class AnalyzeCommandTest {
     }
     byte[] gz = b.toByteArray();
     Files.write(f, java.util.Arrays.copyOf(gz, gz.length / 2));
-    Result r = run("analyze", f.toString());
-    assertThat(r.err).contains("prof.log.gz").contains("corrupt gzip data").doesNotContain("\tat ");
-    assertThat(r.err.lines().filter(l -> l.contains("corrupt")).count()).isEqualTo(1);
+    CliRun.Result r = CliRun.run("analyze", f.toString());
+    assertThat(r.err()).contains("prof.log.gz").contains("corrupt gzip data").doesNotContain("\tat ");
+    assertThat(r.err().lines().filter(l -> l.contains("corrupt")).count()).isEqualTo(1);
   }
 
   @Test
@@ -91,18 +82,18 @@ class AnalyzeCommandTest {
     Path f = tmp.resolve("prof.log");
     String good = Files.readString(G6.resolve("offline-default.prof.log"), StandardCharsets.ISO_8859_1);
     Files.writeString(f, good.substring(0, 5000) + "\nthis is not prof.log\n" + good.substring(5000), StandardCharsets.ISO_8859_1);
-    Result lenient = run("analyze", "--format", "json", f.toString());
-    assertThat(lenient.code).isIn(Main.OK, Main.FINDINGS);
-    Result strict = run("analyze", "--strict", f.toString());
-    assertThat(strict.code).isEqualTo(Main.DATA_ERROR);
-    assertThat(strict.err).containsPattern("prof\\.log:\\d+: ");
+    CliRun.Result lenient = CliRun.run("analyze", "--format", "json", f.toString());
+    assertThat(lenient.code()).isIn(Main.OK, Main.FINDINGS);
+    CliRun.Result strict = CliRun.run("analyze", "--strict", f.toString());
+    assertThat(strict.code()).isEqualTo(Main.DATA_ERROR);
+    assertThat(strict.err()).containsPattern("prof\\.log:\\d+: ");
   }
 
   @Test
   void jsonNamesTheEraAndCountsOfTheRealZeek324Files() throws IOException {
-    Result r = run("analyze", "--format", "json", "live=" + G6.resolve("live-healthy.prof.log"), "offline=" + G6.resolve("offline-default.prof.log"));
-    assertThat(r.err).isEmpty();
-    JsonNode j = new ObjectMapper().readTree(r.out);
+    CliRun.Result r = CliRun.run("analyze", "--format", "json", "live=" + G6.resolve("live-healthy.prof.log"), "offline=" + G6.resolve("offline-default.prof.log"));
+    assertThat(r.err()).isEmpty();
+    JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.get("schema").asText()).isEqualTo("proflog.analyze/1");
     assertThat(j.at("/nodes/0/node").asText()).isEqualTo("live");
     assertThat(j.at("/nodes/0/era").asText()).isEqualTo("G6");
@@ -116,20 +107,20 @@ class AnalyzeCommandTest {
 
   @Test
   void nodeFilterKeepsMatchingNodesOnly() {
-    Result r = run("analyze", "--node", "off*", "--format", "json", "live=" + G6.resolve("live-healthy.prof.log"), "offline=" + G6.resolve("offline-default.prof.log"));
-    assertThat(r.out).contains("\"node\" : \"offline\"").doesNotContain("\"node\" : \"live\"");
-    Result none = run("analyze", "--node", "manager", G6.resolve("live-healthy.prof.log").toString());
-    assertThat(none.code).isEqualTo(Main.DATA_ERROR);
-    assertThat(none.err).contains("no node matches --node manager");
+    CliRun.Result r = CliRun.run("analyze", "--node", "off*", "--format", "json", "live=" + G6.resolve("live-healthy.prof.log"), "offline=" + G6.resolve("offline-default.prof.log"));
+    assertThat(r.out()).contains("\"node\" : \"offline\"").doesNotContain("\"node\" : \"live\"");
+    CliRun.Result none = CliRun.run("analyze", "--node", "manager", G6.resolve("live-healthy.prof.log").toString());
+    assertThat(none.code()).isEqualTo(Main.DATA_ERROR);
+    assertThat(none.err()).contains("no node matches --node manager");
   }
 
   @Test
   void textOutputFitsEightyColumns() {
-    Result r = run("analyze", "-v", "--color", "always", G6.resolve("offline-default.prof.log").toString());
-    for (String line : r.out.replaceAll("\u001b\\[[0-9;]*m", "").split("\n")) {
+    CliRun.Result r = CliRun.run("analyze", "-v", "--color", "always", G6.resolve("offline-default.prof.log").toString());
+    for (String line : r.out().replaceAll("\u001b\\[[0-9;]*m", "").split("\n")) {
       assertThat(line.length()).as(line).isLessThanOrEqualTo(80);
     }
-    assertThat(r.out).contains("\u001b[");
-    assertThat(run("analyze", G6.resolve("offline-default.prof.log").toString()).out).doesNotContain("\u001b[");
+    assertThat(r.out()).contains("\u001b[");
+    assertThat(CliRun.run("analyze", G6.resolve("offline-default.prof.log").toString()).out()).doesNotContain("\u001b[");
   }
 }

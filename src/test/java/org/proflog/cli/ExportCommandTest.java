@@ -16,14 +16,14 @@ class ExportCommandTest {
 
   @Test
   void unknownTargetFormatIsAUsageError() {
-    AnalyzeCommandTest.Result r = AnalyzeCommandTest.run("export", G9, "--to", "xml", "-o", "-");
+    CliRun.Result r = CliRun.run("export", G9, "--to", "xml", "-o", "-");
     assertThat(r.code()).isEqualTo(Main.USAGE_ERROR);
     assertThat(r.err()).contains("unknown --to 'xml'");
   }
 
   @Test
   void unwritableOutputIsADataError() {
-    AnalyzeCommandTest.Result r = AnalyzeCommandTest.run("export", G9, "--to", "csv", "-o", tmp.resolve("no/such/dir/x.csv").toString());
+    CliRun.Result r = CliRun.run("export", G9, "--to", "csv", "-o", tmp.resolve("no/such/dir/x.csv").toString());
     assertThat(r.code()).isEqualTo(Main.DATA_ERROR);
     assertThat(r.err()).startsWith("proflog export: cannot write ").doesNotContain("\tat ");
   }
@@ -31,7 +31,7 @@ class ExportCommandTest {
   @Test
   void csvCarriesTheValuesPrintedInTheFile() throws Exception {
     Path out = tmp.resolve("x.csv");
-    AnalyzeCommandTest.Result r = AnalyzeCommandTest.run("export", "z=" + G9, "--to", "csv", "-o", out.toString());
+    CliRun.Result r = CliRun.run("export", "z=" + G9, "--to", "csv", "-o", out.toString());
     assertThat(r.code()).isEqualTo(Main.OK);
     List<String> rows = Files.readAllLines(out, StandardCharsets.UTF_8);
     assertThat(rows.get(0)).isEqualTo("node,segment,time,metric,labels,value");
@@ -51,10 +51,10 @@ class ExportCommandTest {
 
   @Test
   void ndjsonAndOpenMetricsGoToStandardOutput() {
-    AnalyzeCommandTest.Result nd = AnalyzeCommandTest.run("export", "z=" + G9, "--to", "ndjson", "-o", "-");
+    CliRun.Result nd = CliRun.run("export", "z=" + G9, "--to", "ndjson", "-o", "-");
     assertThat(nd.code()).isEqualTo(Main.OK);
     assertThat(nd.out().lines().findFirst().orElseThrow()).startsWith("{\"node\":\"z\",\"segment\":0,\"time\":");
-    AnalyzeCommandTest.Result om = AnalyzeCommandTest.run("export", "z=" + G9, "--to", "openmetrics", "-o", "-");
+    CliRun.Result om = CliRun.run("export", "z=" + G9, "--to", "openmetrics", "-o", "-");
     assertThat(om.code()).isEqualTo(Main.OK);
     assertThat(om.out()).contains("# TYPE zeek_prof_memory_peak_rss_bytes gauge").contains("node=\"z\"").endsWith("# EOF\n");
   }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,23 +16,15 @@ import org.proflog.simulate.Simulator;
 class WatchCommandTest {
   @TempDir Path tmp;
 
-  record Result(int code, String out, String err) {}
-
-  static Result run(String... args) {
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-    return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-  }
 
   @Test
   void onceAsNdjsonPrintsOneNewEventPerFindingAndGatesOnSeverity() throws Exception {
     Simulator.write(SimulationSpec.of(Scenario.DEMO, 3, 4 * 3600, "6.2.1", 5), tmp);
     String spool = tmp.resolve("spool").toString();
-    Result r = run("watch", "--once", "--format", "ndjson", spool);
-    assertThat(r.err).isEmpty();
-    assertThat(r.code).isEqualTo(Main.OK);
-    List<String> lines = r.out.lines().toList();
+    CliRun.Result r = CliRun.run("watch", "--once", "--format", "ndjson", spool);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isEqualTo(Main.OK);
+    List<String> lines = r.out().lines().toList();
     assertThat(lines).isNotEmpty();
     ObjectMapper json = new ObjectMapper();
     boolean warningOrWorse = false;
@@ -46,27 +35,27 @@ class WatchCommandTest {
       String sev = n.get("finding").get("severity").asText();
       warningOrWorse |= sev.equals("warning") || sev.equals("critical");
     }
-    Result gated = run("watch", "--once", "--fail-on", "warning", spool);
-    assertThat(gated.code).isEqualTo(warningOrWorse ? Main.FINDINGS : Main.OK);
-    assertThat(gated.out.lines()).hasSize(lines.size()).allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d new \\S+ \\S+ \\S+ .+: .+"));
+    CliRun.Result gated = CliRun.run("watch", "--once", "--fail-on", "warning", spool);
+    assertThat(gated.code()).isEqualTo(warningOrWorse ? Main.FINDINGS : Main.OK);
+    assertThat(gated.out().lines()).hasSize(lines.size()).allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d new \\S+ \\S+ \\S+ .+: .+"));
   }
 
   @Test
   void nothingReadableIsADataErrorAndBadFormatAUsageError() {
-    Result r = run("watch", "--once", tmp.resolve("nope").toString());
-    assertThat(r.code).isEqualTo(Main.DATA_ERROR);
-    assertThat(r.err).doesNotContain("Exception");
-    assertThat(run("watch", "--once", "--format", "xml", tmp.toString()).code).isEqualTo(Main.USAGE_ERROR);
+    CliRun.Result r = CliRun.run("watch", "--once", tmp.resolve("nope").toString());
+    assertThat(r.code()).isEqualTo(Main.DATA_ERROR);
+    assertThat(r.err()).doesNotContain("Exception");
+    assertThat(CliRun.run("watch", "--once", "--format", "xml", tmp.toString()).code()).isEqualTo(Main.USAGE_ERROR);
   }
 
   @Test
   void serveNeedsAValidAddressAndNoOnce() {
-    Result once = run("watch", "--once", "--serve", ":9911", tmp.toString());
-    assertThat(once.code).isEqualTo(Main.USAGE_ERROR);
-    assertThat(once.err).contains("--serve");
-    Result bad = run("watch", "--serve", "::1:9911", tmp.toString());
-    assertThat(bad.code).isEqualTo(Main.USAGE_ERROR);
-    assertThat(bad.err).contains("bad --serve '::1:9911'").doesNotContain("Exception");
-    assertThat(run("watch", "--help").out).contains("--serve=HOST:PORT");
+    CliRun.Result once = CliRun.run("watch", "--once", "--serve", ":9911", tmp.toString());
+    assertThat(once.code()).isEqualTo(Main.USAGE_ERROR);
+    assertThat(once.err()).contains("--serve");
+    CliRun.Result bad = CliRun.run("watch", "--serve", "::1:9911", tmp.toString());
+    assertThat(bad.code()).isEqualTo(Main.USAGE_ERROR);
+    assertThat(bad.err()).contains("bad --serve '::1:9911'").doesNotContain("Exception");
+    assertThat(CliRun.run("watch", "--help").out()).contains("--serve=HOST:PORT");
   }
 }
