@@ -215,7 +215,7 @@ final class WatchCommand implements Callable<Integer> {
 
   private static void publish(Watcher w, MetricsEndpoint endpoint) {
     if (endpoint != null) {
-      List<org.proflog.series.NodeSeries> series = w.series();
+      List<org.proflog.series.NodeSeries> series = w.analyzedSeries();
       endpoint.update(series, w.openFindings(), MetricsEndpoint.Health.of(w, series));
     }
   }

@@ -46,6 +46,7 @@ public final class Watcher {
   private static final long RESUME_PARSE_MILLIS = 600_000;
 
   private boolean changed;
+  private List<NodeSeries> analyzed = List.of();
   private WatchState resuming;
   private long snapshotsRead;
 
@@ -244,7 +245,16 @@ public final class Watcher {
       return List.of();
     }
     changed = false;
-    return diff.update(analyzer.analyze(series()));
+    analyzed = series();
+    return diff.update(analyzer.analyze(analyzed));
+  }
+
+  /**
+   * The series the latest tick analysed (empty before the first one that saw data): what
+   * {@code /metrics} publishes, without building the series a second time per tick.
+   */
+  public List<NodeSeries> analyzedSeries() {
+    return analyzed;
   }
 
   /** The series of every node with at least one snapshot, sorted by node. */
