@@ -121,7 +121,7 @@ public final class MannKendall {
   public static double hamedRaoFactor(double[] v, double alpha) {
     int n = v.length;
     double[] x = Samples.index(n);
-    double beta = TheilSen.fit(x, v).slope();
+    double beta = TheilSen.slope(x, v);
     double[] d = new double[n];
     for (int i = 0; i < n; i++) {
       d[i] = v[i] - beta * i;

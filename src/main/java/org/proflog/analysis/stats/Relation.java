@@ -22,7 +22,7 @@ public record Relation(double spearman, double slope, double intercept, double r
     if (n < 3) {
       return new Relation(Double.NaN, Double.NaN, Double.NaN, Double.NaN, n);
     }
-    TheilSen.Result fit = TheilSen.fit(x, y);
+    TheilSen.Result fit = TheilSen.line(x, y);
     double mean = 0;
     for (double v : y) {
       mean += v;

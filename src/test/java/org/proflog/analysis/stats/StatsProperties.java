@@ -17,6 +17,52 @@ class StatsProperties {
     return v.stream().mapToDouble(Integer::doubleValue).toArray();
   }
 
+  /**
+   * The fit's slope and interval bounds are the order statistics a full sort of the pairwise slopes
+   * gives (interpolated), ties and duplicate x included: the selection shortcuts change no value.
+   */
+  @Property(tries = 300)
+  void fitEqualsSortedPairwiseSlopes(
+      @ForAll @Size(min = 2, max = 70) List<@IntRange(min = -20, max = 20) Integer> v,
+      @ForAll @IntRange(min = 1, max = 3) int xStep,
+      @ForAll @DoubleRange(min = 0.5, max = 0.99) double confidence) {
+    double[] y = ys(v);
+    double[] x = new double[y.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (i / xStep) * 0.25; // xStep > 1 repeats x values: pairs with dx = 0 are skipped
+    }
+    double[] slopes = new double[y.length * y.length];
+    int m = 0;
+    for (int i = 0; i < y.length; i++) {
+      for (int j = i + 1; j < y.length; j++) {
+        if (x[j] != x[i]) {
+          slopes[m++] = (y[j] - y[i]) / (x[j] - x[i]);
+        }
+      }
+    }
+    TheilSen.Result r = TheilSen.fit(x, y, confidence);
+    if (m == 0) {
+      assertThat(r.slope()).isZero();
+      return;
+    }
+    double[] sorted = java.util.Arrays.copyOf(slopes, m);
+    java.util.Arrays.sort(sorted);
+    double c = MannKendall.normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(MannKendall.variance(y));
+    assertThat(r.slope()).isEqualTo(at(sorted, (m - 1) / 2.0));
+    assertThat(r.lower()).isEqualTo(at(sorted, Math.max(0, Math.min(m - 1, (m - c) / 2.0 - 1))));
+    assertThat(r.upper()).isEqualTo(at(sorted, Math.max(0, Math.min(m - 1, (m + c) / 2.0))));
+    assertThat(TheilSen.slope(x, y)).isEqualTo(r.slope());
+    assertThat(TheilSen.line(x, y).intercept()).isEqualTo(r.intercept());
+  }
+
+  private static double at(double[] sorted, double pos) {
+    int lo = (int) Math.floor(pos);
+    if (pos == lo || lo + 1 >= sorted.length) {
+      return sorted[lo];
+    }
+    return sorted[lo] + (pos - lo) * (sorted[lo + 1] - sorted[lo]);
+  }
+
   @Property(tries = 200)
   void slopeIsShiftInvariant(@ForAll @Size(min = 3, max = 60) List<@IntRange(min = -1000, max = 1000) Integer> v,
       @ForAll @DoubleRange(min = -1e6, max = 1e6) double c) {
