@@ -40,7 +40,16 @@ public final class Main {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    int code;
+    try {
+      code = run(args, System.out, System.err);
+    } catch (OutOfMemoryError oom) {
+      // one line, not a stack trace: the fix is the heap size, which the user controls
+      System.err.println("proflog: out of memory (Java heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+          + " MiB); give it more with PROFLOG_JAVA_OPTS=-Xmx1g, or for watch lower --max-points");
+      code = DATA_ERROR;
+    }
+    System.exit(code);
   }
 
   /** Runs proflog with {@code args}, writing to {@code out} and {@code err}; returns the exit code. */

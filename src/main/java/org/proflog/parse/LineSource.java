@@ -44,7 +44,9 @@ final class LineSource {
     this.in = in;
     this.maxLine = maxLine;
     this.listener = listener;
-    this.buf = new byte[Math.min(1 << 20, Math.max(4096, maxLine + 1))];
+    // 64 KiB to start (grown up to the line limit when a line needs it): a live watcher holds one
+    // reader per followed file, and a hundred 1 MiB buffers would be a third of its heap.
+    this.buf = new byte[Math.min(1 << 16, Math.max(4096, maxLine + 1))];
   }
 
   /** Advances to the next line; false at the end of the input. */
