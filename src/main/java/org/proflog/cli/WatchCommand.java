@@ -54,8 +54,11 @@ final class WatchCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or ndjson: one line per event.")
   String format = "text";
 
-  @Option(names = "--interval", paramLabel = "DURATION", description = "How often to re-run the detectors (default 5s).")
+  @Option(names = "--interval", paramLabel = "DURATION", description = "How often to read new data and update the findings (default 5s); a node's detectors re-run when its data moved enough (see README).")
   String interval = "5s";
+
+  @Option(names = "--max-points", paramLabel = "N", description = "Points kept per series; older history is compacted 2:1 (default 512; memory is about nodes x 150 x N x 16 bytes).")
+  int maxPoints = Watcher.DEFAULT_MAX_POINTS;
 
   @Option(names = "--once", description = "Read what is there, print the findings as events, exit.")
   boolean once;
@@ -80,6 +83,7 @@ final class WatchCommand implements Callable<Integer> {
 
   /** Polling of followed files between ticks (tail -F reacts within this). */
   private static final long POLL_MILLIS = 250;
+  private static final long CATCH_UP_MILLIS = 5;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -127,7 +131,10 @@ final class WatchCommand implements Callable<Integer> {
       }
     }
     NodeFilter filter = nodes.isEmpty() ? NodeFilter.all() : NodeFilter.of(nodes);
-    Watcher w = new Watcher(paths, filter, new InputFinder(), ParseOptions.defaults(), options);
+    if (maxPoints < 16) {
+      throw usage("--max-points must be at least 16");
+    }
+    Watcher w = new Watcher(paths, filter, new InputFinder(), ParseOptions.defaults(), options, maxPoints);
     if (once) {
       List<WatchEvent> events = w.once();
       printErrors(w, err);
@@ -170,21 +177,25 @@ final class WatchCommand implements Callable<Integer> {
     try {
       long ticks = 0;
       if (state != null) {
+        WatchState saved;
         try {
-          w.resume(WatchState.load(state));
+          saved = WatchState.load(state);
         } catch (IOException | RuntimeException e) {
           err.println("proflog watch: cannot read state " + state + ": " + e.getMessage());
           state = null; // keep the unreadable file for the user to look at
           return Main.DATA_ERROR;
         }
+        // what the previous run read but had not analysed yet is reported now
+        print(w.resume(saved), fmt, out);
       } else {
         w.discover();
       }
       publish(w, endpoint);
       long nextTick = System.nanoTime();
       while (stopped.getCount() > 0) {
-        w.poll();
-        if (System.nanoTime() - nextTick >= 0) {
+        boolean behind = w.poll();
+        // no analysis while catching up on history: it would report on a partial picture
+        if (!behind && System.nanoTime() - nextTick >= 0) {
           if (++ticks % DISCOVER_EVERY_TICKS == 0) {
             w.discover();
           }
@@ -194,7 +205,8 @@ final class WatchCommand implements Callable<Integer> {
           publish(w, endpoint);
           nextTick = System.nanoTime() + intervalMillis * 1_000_000L;
         }
-        stopped.await(POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        // catching up on history: read on as soon as the parsers took what was read
+        stopped.await(behind ? CATCH_UP_MILLIS : POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
       }
       return Main.OK;
     } finally {

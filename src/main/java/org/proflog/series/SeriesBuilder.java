@@ -157,6 +157,11 @@ public final class SeriesBuilder {
     addPoints(s, s.timeMicros());
   }
 
+  /** Segments begun so far (each restart begins one); 0 before the first snapshot. */
+  public int segmentCount() {
+    return segIndex + 1;
+  }
+
   /**
    * The series and segments so far. The builder may go on taking snapshots (live following): a
    * later build reports the open segment as it is then; the returned series are the builder's own

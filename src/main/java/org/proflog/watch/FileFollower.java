@@ -78,7 +78,7 @@ public final class FileFollower {
    * Like {@link #poll(Sink)} but reads the current file only up to byte {@code limit} (used to
    * replay a file up to where a previous run stopped).
    */
-  public void poll(Sink sink, long limit) throws IOException {
+  public boolean poll(Sink sink, long limit) throws IOException {
     BasicFileAttributes attrs = attributes();
     if (channel != null) {
       if (attrs == null || !Objects.equals(attrs.fileKey(), key)) {
@@ -91,19 +91,24 @@ public final class FileFollower {
     }
     if (channel == null) {
       if (attrs == null || !attrs.isRegularFile()) {
-        return;
+        return false;
       }
       try {
         channel = FileChannel.open(path, StandardOpenOption.READ);
       } catch (NoSuchFileException e) {
-        return;
+        return false;
       }
       key = attrs.fileKey();
       offset = 0;
       partial.reset();
       sink.fileStarted(path);
     }
-    drain(sink, limit);
+    return drain(sink, limit);
+  }
+
+  /** Bytes read from the current file so far (complete lines and the partial last one). */
+  public long position() {
+    return offset;
   }
 
   /** Ends following: finishes the current file, its partial last line included (as a reader of the whole file would). */
@@ -122,15 +127,19 @@ public final class FileFollower {
     }
   }
 
-  private void drain(FileFollower.Sink sink, long limit) throws IOException {
-    while (offset < limit) {
+  /** Reads up to {@code limit}; true if it stopped there with the file possibly holding more. */
+  private boolean drain(FileFollower.Sink sink, long limit) throws IOException {
+    while (true) {
+      if (offset >= limit) {
+        return true;
+      }
       buf.clear();
       if (limit - offset < buf.capacity()) {
         buf.limit((int) (limit - offset));
       }
       int n = channel.read(buf, offset);
       if (n <= 0) {
-        return;
+        return false;
       }
       offset += n;
       byte[] a = buf.array();

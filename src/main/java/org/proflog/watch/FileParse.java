@@ -44,6 +44,8 @@ final class FileParse {
       problems = r.problemCount();
     } catch (IOException | RuntimeException e) {
       error = name + ": " + e.getMessage();
+    } catch (OutOfMemoryError e) {
+      error = name + ": out of memory while parsing (raise -Xmx with PROFLOG_JAVA_OPTS or lower --max-points)";
     } finally {
       done.countDown();
     }

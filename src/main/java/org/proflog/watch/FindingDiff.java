@@ -34,6 +34,18 @@ public final class FindingDiff {
     return events;
   }
 
+  /**
+   * Starts from findings reported earlier (a resumed watcher's saved state): the next update reports
+   * only what differs from them.
+   */
+  public void seed(List<Finding> reported) {
+    Map<String, Finding> m = new TreeMap<>();
+    for (Finding f : reported) {
+      m.put(f.id(), f);
+    }
+    open = m;
+  }
+
   /** The findings open now, by id. */
   public List<Finding> open() {
     return List.copyOf(open.values());

@@ -28,10 +28,11 @@ final class NodeFeed {
   private long finishedProblems;
   private long snapshots;
   private long newestMicros;
+  final AnalysisSchedule schedule = new AnalysisSchedule();
 
-  NodeFeed(NodeId node) {
+  NodeFeed(NodeId node, int maxPoints) {
     this.node = node;
-    this.builder = new SeriesBuilder(node);
+    this.builder = new SeriesBuilder(node, maxPoints);
   }
 
   /** Queues a file after the ones already queued. */
@@ -47,6 +48,7 @@ final class NodeFeed {
       if (!head.started) {
         builder.startFile(head.name);
         head.started = true;
+        schedule.urgent();
       }
       boolean done = head.isDone();
       Snapshot s;
@@ -83,6 +85,11 @@ final class NodeFeed {
 
   long newestMicros() {
     return newestMicros;
+  }
+
+  /** Segments so far (a restart begins one). */
+  int segments() {
+    return builder.segmentCount();
   }
 
   long problems() {

@@ -17,12 +17,15 @@ final class PushStream extends InputStream {
   private int pos;
   private boolean ended;
   private volatile boolean waiting;
+  /** Bytes pushed and not yet read: what the follower may still add is bounded by it. */
+  private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
 
   /** Queues a copy of the bytes. */
   void push(byte[] b, int off, int len) {
     if (len > 0) {
       byte[] copy = new byte[len];
       System.arraycopy(b, off, copy, 0, len);
+      queued.addAndGet(len);
       queue.add(copy);
     }
   }
@@ -30,6 +33,11 @@ final class PushStream extends InputStream {
   /** Whether the reading side has consumed everything pushed so far and waits for more. */
   boolean idle() {
     return waiting && queue.isEmpty();
+  }
+
+  /** Bytes pushed and not yet read by the parser. */
+  long queuedBytes() {
+    return queued.get();
   }
 
   /** No more bytes will come. */
@@ -72,6 +80,7 @@ final class PushStream extends InputStream {
     int n = Math.min(len, current.length - pos);
     System.arraycopy(current, pos, b, off, n);
     pos += n;
+    queued.addAndGet(-n);
     return n;
   }
 }

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.proflog.analysis.Finding;
 
 /**
  * What a watcher has consumed, saved so that a restarted watcher knows which snapshots it already
@@ -25,9 +26,24 @@ import java.util.List;
  * what comes after. A file is recognised by the hash of its first bytes, so a file renamed while the
  * watcher was down (prof.log to prof.log.1) is still replayed only up to where it was left.
  *
+ * <p>The findings that were open as printed are saved too: the detectors do not run on every
+ * snapshot (see {@link AnalysisSchedule}), so data consumed before a stop may not have been analysed
+ * yet; the resumed watcher analyses all of it and prints what differs from what was printed.
+ *
  * @param files one mark per file seen
+ * @param reported the findings open at the last printed events (empty in states of older versions)
  */
-public record WatchState(List<FileMark> files) {
+public record WatchState(List<FileMark> files, List<Finding> reported) {
+
+  public WatchState {
+    files = List.copyOf(files);
+    reported = reported == null ? List.of() : List.copyOf(reported);
+  }
+
+  /** A state with no findings reported. */
+  public WatchState(List<FileMark> files) {
+    this(files, List.of());
+  }
   /** Bytes hashed to recognise a file. */
   static final int FINGERPRINT_BYTES = 4096;
 

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.proflog.analysis.AnalysisContext;
 import org.proflog.analysis.AnalysisOptions;
 import org.proflog.analysis.Analyzer;
+import org.proflog.analysis.ClusterOutlierDetector;
 import org.proflog.analysis.Finding;
 import org.proflog.model.NodeId;
 import org.proflog.parse.ParseOptions;
@@ -27,10 +29,24 @@ import org.proflog.source.NodeFilter;
  * <p>Single-threaded from the caller's side: {@link #discover()}, {@link #poll()} and {@link #tick()}
  * are called from one thread (the parsing of each file runs on a helper thread per file, fed only
  * complete lines). Per node, the history files found at discovery (rotated, compressed) are read
- * once, in the finder's order, then the live plain file is followed. Each tick analyzes all nodes
- * (the cluster detectors compare nodes) when any node got new snapshots, and diffs the findings.
+ * once, in the finder's order, then the live plain file is followed. Each tick re-runs the
+ * detectors of the nodes whose {@link AnalysisSchedule} says so (all of them once the inputs end),
+ * then the cluster comparison, and diffs the findings.
  */
 public final class Watcher {
+  /**
+   * Points kept per series when following: 256 to 512 after compaction, about the 300 buckets the
+   * trend statistics thin to anyway, and 8 KiB per series: a hundred nodes of some 150 busy series
+   * each fit in 120 MiB whatever the run time.
+   */
+  public static final int DEFAULT_MAX_POINTS = 512;
+  /**
+   * Bytes read from a file ahead of its parser. Catching up on long histories of many nodes would
+   * otherwise queue them whole (a hundred nodes' hour is 800 MB) before anything is parsed.
+   */
+  static final long IN_FLIGHT_BYTES = 256 * 1024;
+
+  private final int maxPoints;
   private final List<String> paths;
   private final NodeFilter filter;
   private final InputFinder finder;
@@ -45,7 +61,9 @@ public final class Watcher {
   /** How long a resume waits for the replayed files to be parsed (they are on local disk). */
   private static final long RESUME_PARSE_MILLIS = 600_000;
 
-  private boolean changed;
+  /** Set once the inputs ended (close, once): the next tick analyses every node that is behind. */
+  private boolean ended;
+  private long analyses;
   private List<NodeSeries> analyzed = List.of();
   private WatchState resuming;
   private long snapshotsRead;
@@ -53,11 +71,21 @@ public final class Watcher {
   /** A watcher of {@code paths} (as for analyze; the default spool roots when empty). */
   public Watcher(List<String> paths, NodeFilter filter, InputFinder finder, ParseOptions parse,
       AnalysisOptions options) {
+    this(paths, filter, finder, parse, options, DEFAULT_MAX_POINTS);
+  }
+
+  /**
+   * A watcher whose series keep at most {@code maxPoints} points each (older history is compacted
+   * 2:1, see {@link org.proflog.series.Series}), which bounds its memory whatever the run time.
+   */
+  public Watcher(List<String> paths, NodeFilter filter, InputFinder finder, ParseOptions parse,
+      AnalysisOptions options, int maxPoints) {
     this.paths = List.copyOf(paths);
     this.filter = filter;
     this.finder = finder;
     this.parse = parse;
     this.analyzer = new Analyzer(options);
+    this.maxPoints = maxPoints;
   }
 
   /** One followed live file and the parse it feeds. */
@@ -108,7 +136,7 @@ public final class Watcher {
       NodeFeed feed = feeds.get(e.getKey());
       List<InputSource> sources = e.getValue();
       if (feed == null) {
-        feed = new NodeFeed(e.getKey());
+        feed = new NodeFeed(e.getKey(), maxPoints);
         feeds.put(e.getKey(), feed);
         added++;
         for (int i = 0; i < sources.size(); i++) {
@@ -167,17 +195,18 @@ public final class Watcher {
 
   /**
    * Resumes after a previous run that saved {@code state}: reads every file from its start up to
-   * where that run stopped into the series and analyzes it without reporting (those events were
-   * printed before), so the next {@link #tick()} reports only on what came after. Call instead of
-   * the first {@link #discover()}.
+   * where that run stopped into the series and analyzes all of it; returns the events that differ
+   * from the findings that run had reported (what it would have printed had it analysed everything
+   * it read), so nothing is printed twice and nothing is lost. The next {@link #tick()} reports on
+   * what came after. Call instead of the first {@link #discover()}.
    */
-  public void resume(WatchState state) throws InterruptedException {
+  public List<WatchEvent> resume(WatchState state) throws InterruptedException {
     resuming = state;
     try {
       discover();
-      poll();
-      awaitParsed(RESUME_PARSE_MILLIS);
-      tick();
+      catchUp(RESUME_PARSE_MILLIS);
+      diff.seed(state.reported());
+      return tick(true);
     } finally {
       resuming = null;
       for (Live l : live) {
@@ -205,7 +234,7 @@ public final class Watcher {
         errors.add(l.follower.path() + ": " + e.getMessage());
       }
     }
-    return new WatchState(marks);
+    return new WatchState(marks, diff.open());
   }
 
   private static boolean isLive(InputSource src) {
@@ -213,15 +242,26 @@ public final class Watcher {
         && Files.isRegularFile(src.path());
   }
 
-  /** Reads what is new in every followed file. */
-  public void poll() {
+  /**
+   * Reads what is new in every followed file, at most {@link #IN_FLIGHT_BYTES} ahead of each file's
+   * parser, and moves the snapshots parsed so far into the series. Returns true when a file has more
+   * to read than that bound let through (catching up on history): poll again soon.
+   */
+  public boolean poll() {
+    boolean more = false;
     for (Live l : live) {
       if (l.closed) {
         continue;
       }
       try {
-        l.follower.poll(l, l.limit);
-        if (l.history && l.limit == Long.MAX_VALUE) {
+        if (l.stream != null && l.stream.queuedBytes() >= IN_FLIGHT_BYTES) {
+          more = true;
+          continue;
+        }
+        long cap = l.follower.isOpen() ? l.follower.position() + IN_FLIGHT_BYTES : IN_FLIGHT_BYTES;
+        boolean capped = l.follower.poll(l, Math.min(l.limit, cap)) && cap < l.limit;
+        more |= capped;
+        if (l.history && l.limit == Long.MAX_VALUE && !capped) {
           // an older file of the node: read once to its end
           l.finalMark = l.follower.mark(l.feed.newestMicros());
           l.follower.close(l);
@@ -231,30 +271,100 @@ public final class Watcher {
         errors.add(l.follower.path() + ": " + e.getMessage());
       }
     }
-  }
-
-  /** Moves parsed snapshots into the series, re-runs the detectors if anything changed, returns the events. */
-  public List<WatchEvent> tick() {
-    for (NodeFeed f : feeds.values()) {
-      int n = f.drain();
-      snapshotsRead += n;
-      changed |= n > 0;
-      errors.addAll(f.takeErrors());
-    }
-    if (!changed) {
-      return List.of();
-    }
-    changed = false;
-    analyzed = series();
-    return diff.update(analyzer.analyze(analyzed));
+    drain();
+    return more;
   }
 
   /**
-   * The series the latest tick analysed (empty before the first one that saw data): what
-   * {@code /metrics} publishes, without building the series a second time per tick.
+   * Polls until every file was read to its current end (or a resume's limit) and parsed, so the
+   * next {@link #tick()} sees all complete snapshots; gives up waiting after {@code timeoutMillis}.
+   */
+  public void catchUp(long timeoutMillis) throws InterruptedException {
+    long end = System.nanoTime() + timeoutMillis * 1_000_000L;
+    while (poll() && System.nanoTime() - end < 0) {
+      awaitParsed(Math.max(1, (end - System.nanoTime()) / 1_000_000L));
+    }
+    awaitParsed(Math.max(1, (end - System.nanoTime()) / 1_000_000L));
+    drain();
+  }
+
+  /** Moves the snapshots parsed so far into the series (the parsers then hold little). */
+  private void drain() {
+    for (NodeFeed f : feeds.values()) {
+      int n = f.drain();
+      snapshotsRead += n;
+      errors.addAll(f.takeErrors());
+    }
+  }
+
+  /**
+   * Moves parsed snapshots into the series, re-runs the detectors of the nodes that are due (see
+   * {@link AnalysisSchedule}), and returns the events.
+   */
+  public List<WatchEvent> tick() {
+    return tick(ended);
+  }
+
+  private record Analysed(NodeFeed feed, NodeSeries series, List<Finding> findings) {}
+
+  private List<WatchEvent> tick(boolean force) {
+    drain();
+    List<NodeFeed> due = new ArrayList<>();
+    for (NodeFeed f : feeds.values()) {
+      AnalysisSchedule sch = f.schedule;
+      if (f.snapshots() > 0 && (force ? sch.behind(f.snapshots())
+          : sch.due(f.snapshots(), f.newestMicros(), f.segments()))) {
+        due.add(f);
+      }
+    }
+    if (due.isEmpty()) {
+      return List.of();
+    }
+    analyses += due.size();
+    AnalysisContext ctx = AnalysisContext.of(analyzer.options(), List.of());
+    // nodes are independent: analyse the due ones in parallel, record on this thread
+    List<Analysed> results = due.parallelStream()
+        .map(f -> {
+          NodeSeries ns = f.build();
+          return new Analysed(f, ns, analyzer.analyzeNode(ns, ctx));
+        })
+        .toList();
+    for (Analysed r : results) {
+      r.feed().schedule.analyzed(r.series(), r.feed().newestMicros(), r.findings(), force);
+    }
+    // The cluster comparison looks at the latest value of every node. A node's last build shares
+    // the series its builder keeps growing, so it shows the latest values without a rebuild; only
+    // a node never built or restarted since (a new segment) is built again.
+    List<NodeSeries> all = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    for (NodeFeed f : feeds.values()) {
+      AnalysisSchedule sch = f.schedule;
+      if (f.snapshots() == 0) {
+        continue;
+      }
+      if (sch.series() == null || sch.series().segments().size() != f.segments()) {
+        sch.rebuilt(f.build());
+      }
+      all.add(sch.series());
+      findings.addAll(sch.findings());
+    }
+    findings.addAll(new ClusterOutlierDetector().detect(all, analyzer.options()));
+    findings.sort(Analyzer.ORDER);
+    analyzed = List.copyOf(all);
+    return diff.update(findings);
+  }
+
+  /**
+   * The series of every node as of the latest tick (the latest build of each; the series keep
+   * growing): what {@code /metrics} publishes, without building every node again per tick.
    */
   public List<NodeSeries> analyzedSeries() {
     return analyzed;
+  }
+
+  /** Node analyses run so far (a node analysed in a tick counts once). */
+  public long analyses() {
+    return analyses;
   }
 
   /** The series of every node with at least one snapshot, sorted by node. */
@@ -275,7 +385,7 @@ public final class Watcher {
    */
   public List<WatchEvent> once() throws InterruptedException {
     discover();
-    poll();
+    catchUp(Long.MAX_VALUE / 2_000_000);
     for (Live l : live) {
       try {
         l.follower.close(l);
@@ -284,6 +394,7 @@ public final class Watcher {
       }
     }
     awaitParsed();
+    ended = true;
     return tick();
   }
 
@@ -297,6 +408,7 @@ public final class Watcher {
       }
     }
     awaitParsed();
+    ended = true;
   }
 
   /** Waits for the parses of all queued files (their inputs must have ended). */

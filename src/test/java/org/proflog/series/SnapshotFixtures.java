@@ -17,16 +17,16 @@ import org.proflog.model.TimerCount;
 import org.proflog.model.Timers;
 
 /** Test-only builder of {@link Snapshot} records with plausible defaults. */
-final class SnapshotFixtures {
+public final class SnapshotFixtures {
 
   private SnapshotFixtures() {}
 
   /** A cheap snapshot at {@code seconds} (network time), Run-time real = {@code real}. */
-  static Builder at(double seconds, double real) {
+  public static Builder at(double seconds, double real) {
     return new Builder().time(seconds).real(real);
   }
 
-  static final class Builder {
+  public static final class Builder {
     long line = 1;
     long timeMicros;
     String commandLine;
@@ -51,7 +51,7 @@ final class SnapshotFixtures {
     long tableEntriesRecursive = Snapshot.ABSENT;
     List<GlobalFootprint> footprints = new ArrayList<>();
 
-    Builder time(double seconds) {
+    public Builder time(double seconds) {
       timeMicros = Math.round(seconds * 1e6);
       return this;
     }
@@ -66,7 +66,7 @@ final class SnapshotFixtures {
       return this;
     }
 
-    Builder commandLine(String c) {
+    public Builder commandLine(String c) {
       commandLine = c;
       return this;
     }
@@ -85,12 +85,12 @@ final class SnapshotFixtures {
       return this;
     }
 
-    Builder memory(long totalK, long mallocedK) {
+    public Builder memory(long totalK, long mallocedK) {
       memory = new Memory(totalK, 0, mallocedK);
       return this;
     }
 
-    Builder conns(long total) {
+    public Builder conns(long total) {
       conns = new ConnSummary(total, 5, 5, Snapshot.ABSENT, true, 0, 0, 0, 0);
       return this;
     }
@@ -115,7 +115,7 @@ final class SnapshotFixtures {
       return this;
     }
 
-    Builder thread(String name, int ordinal, long in, long out, long pendingIn, long pendingOut) {
+    public Builder thread(String name, int ordinal, long in, long out, long pendingIn, long pendingOut) {
       threads.add(new ThreadStats(name, ordinal, in, out, pendingIn, pendingOut, in, in, out, out));
       threadsCurrent = threads.size();
       return this;
@@ -155,7 +155,7 @@ final class SnapshotFixtures {
       return this;
     }
 
-    Snapshot build() {
+    public Snapshot build() {
       return new Snapshot(line, timeMicros, commandLine, expensive, partial, 0, memory, runTime,
           conns, protocols, tcp, expired, reassembler, null, timers, null, null, timerCounts,
           threadsCurrent, threads, comm, legacyComm, globals, globalsTotal, tableEntries,

@@ -43,8 +43,7 @@ class MetricsEndpointTest {
         new InputFinder(List.of(), () -> null), ParseOptions.defaults(), AnalysisOptions.defaults());
     try (MetricsEndpoint endpoint = new MetricsEndpoint()) {
       w.discover();
-      w.poll();
-      w.awaitParsed(60_000);
+      w.catchUp(60_000);
       w.tick();
       List<NodeSeries> series = w.series();
       List<Finding> open = w.openFindings();

@@ -65,7 +65,7 @@ class WatcherTest {
         new InputFinder(List.of(), () -> null), ParseOptions.defaults(), AnalysisOptions.defaults());
   }
 
-  /** Loads incarnations of files (the bytes each file held, in order) per node the offline way. */
+  /** Loads incarnations of files (the bytes each file held, in order) per node the offline way, at the watcher's resolution. */
   static List<NodeSeries> offline(Map<String, List<byte[]>> files) {
     TreeMap<NodeId, List<InputSource>> nodes = new TreeMap<>();
     files.forEach((n, list) -> {
@@ -76,7 +76,7 @@ class WatcherTest {
       nodes.put(new NodeId(n), srcs);
     });
     ClusterLoader.Result r = ClusterLoader.load(new DiscoveredInputs(nodes, List.of()),
-        ClusterLoader.Options.defaults().withThreads(1));
+        ClusterLoader.Options.defaults().withThreads(1).withMaxPoints(Watcher.DEFAULT_MAX_POINTS));
     return r.nodes();
   }
 
@@ -157,7 +157,7 @@ class WatcherTest {
         append(pb, b, pos[1], bTo);
         pos[1] = bTo;
         if (bTo == bTrunc) {
-          w.poll();
+          w.catchUp(10_000);
           Files.write(pb, new byte[0], StandardOpenOption.TRUNCATE_EXISTING);
           truncated = true;
         }
@@ -185,13 +185,13 @@ class WatcherTest {
       }
       w.poll();
       if (step % 3 == 0 || step == steps) {
-        w.awaitParsed(10_000);
+        w.catchUp(10_000);
         events.addAll(w.tick());
       }
     }
     assertThat(truncated).isTrue();
     assertThat(b2pos).isEqualTo(b2.length);
-    w.awaitParsed(10_000);
+    w.catchUp(10_000);
     events.addAll(w.tick());
 
     Map<String, List<byte[]>> files = new TreeMap<>();
@@ -307,14 +307,14 @@ class WatcherTest {
         if (w == null) {
           w = new Watcher(List.of(spool.toString()), NodeFilter.all(),
               new InputFinder(List.of(), () -> null), ParseOptions.defaults(), AnalysisOptions.defaults());
-          w.resume(WatchState.load(stateFile));
+          events.addAll(w.resume(WatchState.load(stateFile)));
           assertThat(segments(w.series())).as("resume after kill at %d", kill).containsExactlyElementsOf(savedSegments);
           assertThat(tidy(w.series())).as("resume after kill at %d", kill).isEqualTo(savedTidy);
         }
         w.discover();
         w.poll();
         if (step % 2 == 0) {
-          w.awaitParsed(10_000);
+          w.catchUp(10_000);
           events.addAll(w.tick());
           w.state().save(stateFile);
           savedTidy = tidy(w.series());
