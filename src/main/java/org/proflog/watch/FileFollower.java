@@ -36,6 +36,8 @@ public final class FileFollower {
   }
 
   private static final int CHUNK = 1 << 16;
+  /** The fingerprint of the current file once it has all its bytes (saved states reuse it). */
+  private String fingerprint;
 
   private final Path path;
   private FileChannel channel;
@@ -100,6 +102,7 @@ public final class FileFollower {
       }
       key = attrs.fileKey();
       offset = 0;
+      fingerprint = null;
       partial.reset();
       sink.fileStarted(path);
     }
@@ -185,7 +188,13 @@ public final class FileFollower {
     }
     long consumed = consumed();
     int n = (int) Math.min(WatchState.FINGERPRINT_BYTES, consumed);
-    String fp = WatchState.fingerprint(channel, n);
+    String fp;
+    if (n == WatchState.FINGERPRINT_BYTES && fingerprint != null) {
+      fp = fingerprint; // the first bytes of an open file do not change (truncation closes it)
+    } else {
+      fp = WatchState.fingerprint(channel, n);
+      fingerprint = n == WatchState.FINGERPRINT_BYTES ? fp : null;
+    }
     return new WatchState.FileMark(path.toString(), String.valueOf(key), channel.size(), n,
         fp == null ? "" : fp, consumed, lastSnapshotMicros);
   }
