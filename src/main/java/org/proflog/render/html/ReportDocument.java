@@ -1,0 +1,87 @@
+package org.proflog.render.html;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The report's data document made once and kept: what the page embeds and what the live page
+ * fetches as {@code report.json}.
+ *
+ * <p>{@link #of} reads every charted series (thinned to the report's budget); call it where the
+ * series do not change meanwhile (a live watcher's series grow in place on its own thread). The
+ * document holds only copies, so afterwards any thread may read it: its text and its bytes are
+ * written on first use and kept.
+ */
+public final class ReportDocument {
+  private final ObjectNode json;
+  private final long generatedAtMicros;
+  private String text;
+  private byte[] bytes;
+  private byte[] gzip;
+
+  private ReportDocument(ObjectNode json, long generatedAtMicros) {
+    this.json = json;
+    this.generatedAtMicros = generatedAtMicros;
+  }
+
+  /** The document of {@code data}. */
+  public static ReportDocument of(ReportData data) {
+    return new ReportDocument(ReportJson.build(data), data.generatedAtMicros());
+  }
+
+  /** When the data was taken (µs since the epoch), as given in the {@link ReportData}. */
+  public long generatedAtMicros() {
+    return generatedAtMicros;
+  }
+
+  /**
+   * The JSON text, with {@code <}, {@code >}, {@code &}, U+2028 and U+2029 inside strings written
+   * as {@code \}{@code u} escapes (still the same JSON, and safe inside a script element).
+   */
+  public synchronized String text() {
+    if (text == null) {
+      StringWriter w = new StringWriter();
+      try {
+        ReportJson.mapper().writeValue(new HtmlReport.HtmlSafeWriter(w), json);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      text = w.toString();
+    }
+    return text;
+  }
+
+  /** The length of {@link #text} in UTF-8 bytes, or of its gzip form when {@code gzip}. */
+  public int length(boolean gzip) {
+    return bytes(gzip).length;
+  }
+
+  /** Writes {@link #text} in UTF-8 to {@code out}, compressed with gzip when {@code gzip} (the document compresses about tenfold). */
+  public void write(java.io.OutputStream out, boolean gzip) throws IOException {
+    out.write(bytes(gzip));
+  }
+
+  private synchronized byte[] bytes(boolean compressed) {
+    if (bytes == null) {
+      bytes = text().getBytes(StandardCharsets.UTF_8);
+    }
+    if (!compressed) {
+      return bytes;
+    }
+    if (gzip == null) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 8 + 64);
+      try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+        z.write(bytes);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      gzip = out.toByteArray();
+    }
+    return gzip;
+  }
+}
