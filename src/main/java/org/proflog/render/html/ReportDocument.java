@@ -61,7 +61,7 @@ public final class ReportDocument {
     return bytes(gzip).length;
   }
 
-  /** Writes {@link #text} in UTF-8 to {@code out}, compressed with gzip when {@code gzip} (the document compresses about tenfold). */
+  /** Writes {@link #text} in UTF-8 to {@code out}, compressed with gzip when {@code gzip} (about five times smaller). */
   public void write(java.io.OutputStream out, boolean gzip) throws IOException {
     out.write(bytes(gzip));
   }
