@@ -29,10 +29,12 @@ import org.proflog.series.NodeSeries;
  * compact themselves), so the report cannot be made from them on an HTTP thread. Nor is it made on
  * every tick: nobody may be looking. A request finding the document older than the data asks for a
  * new one and waits (at most about two update intervals, then takes the older one); the next
- * {@link #publish} on the watch thread makes it, once, whatever the number of requests. So the tick
- * pays for a report only when a page asked since the last data change, at most once per tick, and
- * the size is bounded by the report's own thinning. Ticks without new data (same snapshot counts and
- * findings) keep the document, so an idle cluster costs nothing and answers {@code 304}.
+ * {@link #publish} on the watch thread makes it, once, whatever the number of requests. The watch
+ * thread only thins the charted series into copies ({@link ReportDocument#of}; about 0.3 s for 100
+ * nodes of a day at 15 s); the request formats and compresses the text. So the tick pays only when
+ * a page asked since the last data change, at most once per tick, and the size is bounded by the
+ * report's own thinning. Ticks without new data (same snapshot counts and findings) keep the
+ * document, so an idle cluster costs nothing and answers {@code 304}.
  */
 final class LiveReport implements HttpHandler {
   /** The page title. */

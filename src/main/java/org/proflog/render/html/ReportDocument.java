@@ -12,26 +12,26 @@ import java.util.zip.GZIPOutputStream;
  * The report's data document made once and kept: what the page embeds and what the live page
  * fetches as {@code report.json}.
  *
- * <p>{@link #of} reads every charted series (thinned to the report's budget); call it where the
- * series do not change meanwhile (a live watcher's series grow in place on its own thread). The
- * document holds only copies, so afterwards any thread may read it: its text and its bytes are
- * written on first use and kept.
+ * <p>{@link #of} reads every charted series and keeps a thinned copy (within the report's budget);
+ * call it where the series do not change meanwhile (a live watcher's series grow in place on its
+ * own thread). Everything else, the costlier half (formatting half a million numbers), happens on
+ * first use of the text, on any thread, once: the document never reads a series again.
  */
 public final class ReportDocument {
-  private final ObjectNode json;
+  private ReportJson.Thinned thinned;
   private final long generatedAtMicros;
   private String text;
   private byte[] bytes;
   private byte[] gzip;
 
-  private ReportDocument(ObjectNode json, long generatedAtMicros) {
-    this.json = json;
+  private ReportDocument(ReportJson.Thinned thinned, long generatedAtMicros) {
+    this.thinned = thinned;
     this.generatedAtMicros = generatedAtMicros;
   }
 
-  /** The document of {@code data}. */
+  /** The document of {@code data}, its series read now. */
   public static ReportDocument of(ReportData data) {
-    return new ReportDocument(ReportJson.build(data), data.generatedAtMicros());
+    return new ReportDocument(ReportJson.thin(data), data.generatedAtMicros());
   }
 
   /** When the data was taken (µs since the epoch), as given in the {@link ReportData}. */
@@ -47,11 +47,13 @@ public final class ReportDocument {
     if (text == null) {
       StringWriter w = new StringWriter();
       try {
+        ObjectNode json = ReportJson.format(thinned);
         ReportJson.mapper().writeValue(new HtmlReport.HtmlSafeWriter(w), json);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       text = w.toString();
+      thinned = null;
     }
     return text;
   }
