@@ -15,10 +15,13 @@
   live.id = 'live';
   live.className = 'live';
   document.getElementById('meta').insertAdjacentElement('afterend', live);
-  if (status.getAttribute('data-state') === 'empty') {
-    document.getElementById('empty').textContent =
-      'Waiting for proflog watch to read its first snapshots; this page updates itself.';
+  var empty = document.getElementById('empty');
+  empty.textContent = 'Waiting for proflog watch to read its first snapshots; this page updates itself.';
+  // The report hides its "no data" note once drawn; here no nodes yet means waiting.
+  function noteWhenEmpty() {
+    empty.hidden = status.getAttribute('data-state') === 'done' && status.getAttribute('data-nodes') !== '0';
   }
+  noteWhenEmpty();
 
   function hms(d) { return d.toISOString().slice(11, 19) + ' UTC'; }
   function show(state, text) {
@@ -31,6 +34,7 @@
     timer = setTimeout(poll, seconds * 1000);
   }
   function ok() {
+    noteWhenEmpty();
     lastOk = new Date();
     show('live', 'Live · updated ' + hms(lastOk) + ' · every ' + every + ' s');
   }
