@@ -22,6 +22,14 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.proflog.analysis.AnalysisOptions;
+import org.proflog.parse.ParseOptions;
+import org.proflog.simulate.Scenario;
+import org.proflog.simulate.SimulationSpec;
+import org.proflog.simulate.Simulator;
+import org.proflog.source.InputFinder;
+import org.proflog.source.NodeFilter;
 import org.proflog.analysis.Finding;
 import org.proflog.render.html.TestCluster;
 import org.proflog.series.NodeSeries;
@@ -125,6 +133,33 @@ class LiveReportTest {
     assertThat(report.get("nodes").get(2).get("charts").size()).isPositive();
     // the document embedded in the page is the one served
     assertThat(dataBlob(html)).isEqualTo(text(r));
+  }
+
+  @Test
+  void watcherTickIsWhatThePageShows(@TempDir java.nio.file.Path dir) throws Exception {
+    Simulator.write(SimulationSpec.of(Scenario.DEMO, 3, 4 * 3600, "6.2.1", 5), dir);
+    Watcher w = new Watcher(List.of(dir.resolve("spool").toString()), NodeFilter.all(),
+        new InputFinder(List.of(), () -> null), ParseOptions.defaults(), AnalysisOptions.defaults());
+    try {
+      w.discover();
+      w.poll();
+      w.awaitParsed(60_000);
+      w.tick();
+      List<NodeSeries> analysed = w.analyzedSeries();
+      List<Finding> findings = w.openFindings();
+      assertThat(analysed).hasSize(3);
+      assertThat(findings).isNotEmpty();
+      publish(analysed, findings, analysed.get(0).endMicros());
+      JsonNode report = JSON.readTree(get("/report.json").body());
+      assertThat(names(report)).containsExactlyElementsOf(analysed.stream().map(n -> n.node().name()).sorted().toList());
+      assertThat(ids(report)).containsExactlyInAnyOrderElementsOf(findings.stream().map(Finding::id).toList());
+      for (JsonNode n : report.get("nodes")) {
+        assertThat(n.get("charts").size()).as(n.get("name").asText()).isGreaterThanOrEqualTo(3);
+        assertThat(n.get("note").asText()).contains("prof.log");
+      }
+    } finally {
+      w.close();
+    }
   }
 
   @Test
