@@ -59,8 +59,6 @@ final class LiveReport implements HttpHandler {
   private int renders;
   private long lastPublishNanos;
   private long publishGapNanos;
-  private ReportDocument pageFor;
-  private byte[] page;
 
   /**
    * Called by the watch thread after each tick with what it just analysed; makes the document if a
@@ -205,22 +203,13 @@ final class LiveReport implements HttpHandler {
   }
 
   private void page(HttpExchange ex, boolean head) throws IOException, InterruptedException {
+    // Not kept: pages are loaded once per visit, and the document is the large part (kept there).
     ReportDocument doc = current().document();
-    byte[] body;
-    synchronized (lock) {
-      body = pageFor == doc && page != null ? page : null;
-    }
-    if (body == null) {
-      ByteArrayOutputStream b = new ByteArrayOutputStream(doc == null ? 200_000 : doc.length(false) + 200_000);
-      Writer w = new OutputStreamWriter(b, StandardCharsets.UTF_8);
-      HtmlReport.writeLive(doc, w);
-      w.flush();
-      body = b.toByteArray();
-      synchronized (lock) {
-        pageFor = doc;
-        page = body;
-      }
-    }
+    ByteArrayOutputStream b = new ByteArrayOutputStream(doc == null ? 200_000 : doc.length(false) + 200_000);
+    Writer w = new OutputStreamWriter(b, StandardCharsets.UTF_8);
+    HtmlReport.writeLive(doc, w);
+    w.flush();
+    byte[] body = b.toByteArray();
     Headers h = ex.getResponseHeaders();
     h.set("Content-Type", "text/html; charset=utf-8");
     h.set("Content-Security-Policy", HtmlReport.liveContentSecurityPolicy());
