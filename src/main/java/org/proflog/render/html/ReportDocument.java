@@ -20,7 +20,6 @@ import java.util.zip.GZIPOutputStream;
 public final class ReportDocument {
   private ReportJson.Thinned thinned;
   private final long generatedAtMicros;
-  private String text;
   private byte[] bytes;
   private byte[] gzip;
 
@@ -43,19 +42,8 @@ public final class ReportDocument {
    * The JSON text, with {@code <}, {@code >}, {@code &}, U+2028 and U+2029 inside strings written
    * as {@code \}{@code u} escapes (still the same JSON, and safe inside a script element).
    */
-  public synchronized String text() {
-    if (text == null) {
-      StringWriter w = new StringWriter();
-      try {
-        ObjectNode json = ReportJson.format(thinned);
-        ReportJson.mapper().writeValue(new HtmlReport.HtmlSafeWriter(w), json);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      text = w.toString();
-      thinned = null;
-    }
-    return text;
+  public String text() {
+    return new String(bytes(false), StandardCharsets.UTF_8);
   }
 
   /** The length of {@link #text} in UTF-8 bytes, or of its gzip form when {@code gzip}. */
@@ -70,7 +58,16 @@ public final class ReportDocument {
 
   private synchronized byte[] bytes(boolean compressed) {
     if (bytes == null) {
-      bytes = text().getBytes(StandardCharsets.UTF_8);
+      // Only the bytes are kept (the text is as large again); the page asks for the text rarely.
+      StringWriter w = new StringWriter();
+      try {
+        ObjectNode json = ReportJson.format(thinned);
+        ReportJson.mapper().writeValue(new HtmlReport.HtmlSafeWriter(w), json);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      bytes = w.toString().getBytes(StandardCharsets.UTF_8);
+      thinned = null;
     }
     if (!compressed) {
       return bytes;
