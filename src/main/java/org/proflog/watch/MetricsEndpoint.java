@@ -41,6 +41,11 @@ import org.proflog.series.Series;
  * <p>Also: {@code proflog_finding{node,kind,subject,severity} 1} per open finding, and the gauges
  * {@code proflog_files_followed}, {@code proflog_snapshots_read}, {@code proflog_parse_problems} and
  * {@code proflog_lag_seconds} (now minus the newest snapshot time, 0 before the first one).
+ *
+ * <p>Beside {@code /metrics} (and the client library's {@code /-/healthy}), {@code /} is a small
+ * live page, the HTML report of what is watched, redrawn in place every few seconds from
+ * {@code /report.json} (see {@link LiveReport}: the report is made on the watch thread in
+ * {@link #update}, and only when a page asked for newer data).
  */
 public final class MetricsEndpoint implements AutoCloseable {
   /** Where to listen: {@code host} as given to the HTTP server, {@code port} 1 to 65535. */
@@ -67,6 +72,7 @@ public final class MetricsEndpoint implements AutoCloseable {
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private volatile MetricSnapshots current = new MetricSnapshots(List.of());
+  private final LiveReport live = new LiveReport();
   private HTTPServer server;
 
   /** An endpoint with nothing to show yet; {@link #start} serves it. */
@@ -125,7 +131,8 @@ public final class MetricsEndpoint implements AutoCloseable {
     if (server != null) {
       throw new IllegalStateException("already serving");
     }
-    server = HTTPServer.builder().hostname(host).port(port).registry(registry).buildAndStart();
+    server = HTTPServer.builder().hostname(host).port(port).registry(registry).defaultHandler(live)
+        .buildAndStart();
     return server.getPort();
   }
 
@@ -134,7 +141,12 @@ public final class MetricsEndpoint implements AutoCloseable {
     return registry;
   }
 
-  /** Replaces what is served by the latest values of {@code series}, the {@code open} findings and {@code health}. */
+  /**
+   * Replaces what is served by the latest values of {@code series}, the {@code open} findings and
+   * {@code health}. Call it on the thread that changes the series (the watch loop, after a tick):
+   * when a page of {@code /} waits for newer data, the report is made here, from series that do not
+   * change meanwhile.
+   */
   public void update(List<NodeSeries> series, List<Finding> open, Health health) {
     Map<String, GaugeSnapshot.Builder> families = new TreeMap<>();
     Map<String, Set<Labels>> seen = new TreeMap<>();
@@ -180,6 +192,12 @@ public final class MetricsEndpoint implements AutoCloseable {
     double lag = newest == 0 ? 0 : Math.max(0, health.nowMicros() - newest) / 1e6;
     out.add(gauge("proflog_lag_seconds", "Now minus the newest snapshot time read", lag));
     current = new MetricSnapshots(out);
+    live.publish(series, open, health.nowMicros());
+  }
+
+  /** The handler of {@code /} and {@code /report.json} (for tests). */
+  LiveReport live() {
+    return live;
   }
 
   private static GaugeSnapshot gauge(String name, String help, double value) {
@@ -205,6 +223,7 @@ public final class MetricsEndpoint implements AutoCloseable {
   /** Stops serving (scrapes in flight may fail); idempotent. */
   @Override
   public void close() {
+    live.close();
     if (server != null) {
       server.close();
       server = null;

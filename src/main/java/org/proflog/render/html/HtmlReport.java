@@ -15,11 +15,18 @@ import java.util.List;
  * their evidence, and per-node charts.
  *
  * <p>The page is {@code report.html} beside this class, a complete page by itself (opened directly
- * it shows an empty report). It carries three markers, in this order: {@code <!--UPLOT_CSS-->},
- * {@code /*DATA*}{@code /{}/*END*}{@code /} and {@code <!--UPLOT_JS-->}. The first and last are
- * replaced by the uPlot chart library read from its WebJar, the middle one by the report's data as one JSON document.
- * The writer streams the template up to each marker, writes what belongs there and goes on; there
- * is no template engine and nothing is fetched when the page is viewed.
+ * it shows an empty report). It carries four markers, in this order: {@code <!--UPLOT_CSS-->},
+ * {@code /*DATA*}{@code /{}/*END*}{@code /}, {@code <!--UPLOT_JS-->} and {@code <!--LIVE-->}. The
+ * first and third are replaced by the uPlot chart library read from its WebJar, the second by the
+ * report's data as one JSON document, the last by nothing (the file report) or by {@code live.js}
+ * ({@link #writeLive}, the page of {@code proflog watch --serve}, which refreshes itself). The
+ * writer streams the template up to each marker, writes what belongs there and goes on; there is
+ * no template engine and the file report fetches nothing when viewed.
+ *
+ * <p>The page's script draws through one function that can be called again with newer data: it
+ * updates the page in place (charts of the same shape get the new data and keep a zoomed range,
+ * sections and charts that went away are removed, the finding shown stays shown, the finding or
+ * node on screen stays where it was).
  *
  * <p>Every string in the data comes from logs (node, thread and global names, command lines), so
  * the JSON is written with {@code <}, {@code >}, {@code &}, U+2028 and U+2029 escaped as
@@ -39,15 +46,45 @@ public final class HtmlReport {
   static final String JS_MARKER = "<!--UPLOT_JS-->";
   static final String DATA_MARKER = "/*DATA*/";
   static final String DATA_END = "/*END*/";
+  static final String LIVE_MARKER = "<!--LIVE-->";
+  static final String LIVE_SCRIPT = "live.js";
 
   private HtmlReport() {}
 
   /** Writes the report for {@code data} to {@code out} (which is flushed, not closed). */
   public static void write(ReportData data, Writer out) throws IOException {
-    String template = resource(HtmlReport.class, TEMPLATE);
     ObjectNode json = ReportJson.build(data);
+    write(out, w -> writeJson(json, w), null);
+  }
+
+  /**
+   * Writes the live page of {@code proflog watch --serve}: the report of {@code doc} (or an empty
+   * one that waits for data when {@code doc} is null) plus a script that fetches {@code report.json}
+   * beside the page every few seconds ({@code ?refresh=N}, 10 by default) and redraws in place,
+   * keeping the scroll position and the finding shown. Serve it with
+   * {@link #liveContentSecurityPolicy()}.
+   */
+  public static void writeLive(ReportDocument doc, Writer out) throws IOException {
+    write(out, w -> w.write(doc == null ? "{}" : doc.text()), liveScript());
+  }
+
+  /**
+   * A {@code Content-Security-Policy} for the page of {@link #writeLive}: its own inline scripts and
+   * styles only (by hash, so nothing from the data can run even if it reached the markup), requests
+   * to its own origin only, no frames, forms or base URL.
+   */
+  public static String liveContentSecurityPolicy() {
+    return LivePolicy.VALUE;
+  }
+
+  private interface DataWriter {
+    void write(Writer out) throws IOException;
+  }
+
+  private static void write(Writer out, DataWriter data, String live) throws IOException {
+    String template = resource(HtmlReport.class, TEMPLATE);
     int at = 0;
-    for (String marker : List.of(CSS_MARKER, DATA_MARKER, JS_MARKER)) {
+    for (String marker : List.of(CSS_MARKER, DATA_MARKER, JS_MARKER, LIVE_MARKER)) {
       int m = template.indexOf(marker, at);
       if (m < 0) {
         throw new IllegalStateException("report template lacks " + marker);
@@ -66,8 +103,16 @@ public final class HtmlReport {
           out.write("</script>");
           at = m + marker.length();
         }
+        case LIVE_MARKER -> {
+          if (live != null) {
+            out.write("<script>");
+            out.write(live);
+            out.write("</script>");
+          }
+          at = m + marker.length();
+        }
         default -> {
-          writeJson(json, out);
+          data.write(out);
           int end = template.indexOf(DATA_END, m);
           if (end < 0) {
             throw new IllegalStateException("report template lacks " + DATA_END);
@@ -78,6 +123,45 @@ public final class HtmlReport {
     }
     out.write(template, at, template.length() - at);
     out.flush();
+  }
+
+  private static String liveScript() {
+    return scriptSafe(resource(HtmlReport.class, LIVE_SCRIPT));
+  }
+
+  /** The policy, computed once from the hashes of the live page's inline scripts and styles. */
+  private static final class LivePolicy {
+    static final String VALUE = compute();
+
+    private static String compute() {
+      java.io.StringWriter page = new java.io.StringWriter();
+      try {
+        writeLive(null, page);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      String html = page.toString();
+      return "default-src 'none'; script-src " + hashes(html, "script") + "; style-src "
+          + hashes(html, "style") + "; connect-src 'self'; img-src 'self' data:; base-uri 'none'; "
+          + "form-action 'none'; frame-ancestors 'none'";
+    }
+
+    /** The hashes of the contents of every {@code <tag>} element (the data block has a type and is not run). */
+    private static String hashes(String html, String tag) {
+      java.util.regex.Matcher m = java.util.regex.Pattern
+          .compile("<" + tag + ">(.*?)</" + tag + ">", java.util.regex.Pattern.DOTALL).matcher(html);
+      java.util.StringJoiner j = new java.util.StringJoiner(" ");
+      while (m.find()) {
+        try {
+          byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+              .digest(m.group(1).getBytes(StandardCharsets.UTF_8));
+          j.add("'sha256-" + java.util.Base64.getEncoder().encodeToString(d) + "'");
+        } catch (java.security.NoSuchAlgorithmException e) {
+          throw new IllegalStateException(e); // every Java platform has SHA-256
+        }
+      }
+      return j.length() == 0 ? "'none'" : j.toString();
+    }
   }
 
   /** The data document alone, as embedded in the page (escaped for HTML); for tests and tools. */

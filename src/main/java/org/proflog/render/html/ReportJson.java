@@ -48,6 +48,18 @@ final class ReportJson {
       .thenComparing(Finding::id);
 
   static ObjectNode build(ReportData data) {
+    return format(thin(data));
+  }
+
+  /**
+   * The report with every chart thinned: all that is read from the series. The rest (metadata of
+   * nodes and findings, immutable records) is formatted from it by {@link #format}, which touches no
+   * series, so it may run on another thread while the series go on growing.
+   */
+  record Thinned(ReportData data, List<NodeSeries> nodes, List<Finding> findings, long baseSec, int rows,
+      List<NodeCharts.Result> charts, List<List<Downsampler.Table>> tables) {}
+
+  static Thinned thin(ReportData data) {
     List<NodeSeries> nodes = new ArrayList<>(data.nodes());
     nodes.sort(Comparator.comparing(NodeSeries::node));
     List<Finding> findings = new ArrayList<>(data.findings());
@@ -65,7 +77,6 @@ final class ReportJson {
     if (baseSec == Long.MAX_VALUE) {
       baseSec = 0;
     }
-    long base = baseSec * 1_000_000L;
 
     Map<String, Set<String>> subjectsByNode = new HashMap<>();
     for (Finding f : findings) {
@@ -84,22 +95,33 @@ final class ReportJson {
       }
     }
     int rows = (int) Math.max(MIN_ROWS, Math.min(MAX_ROWS, VALUE_BUDGET / Math.max(1, columns)));
+    // Thinning reads every point of every chart: spread the nodes over the cores. The list keeps
+    // the nodes' order, so the output does not depend on scheduling.
+    List<List<Downsampler.Table>> tables = IntStream.range(0, nodes.size()).parallel()
+        .mapToObj(i -> charts.get(i).charts().stream()
+            .map(c -> Downsampler.downsample(align(c.columns()), rows)).toList())
+        .toList();
+    return new Thinned(data, nodes, findings, baseSec, rows, charts, tables);
+  }
 
+  static ObjectNode format(Thinned t) {
+    ReportData data = t.data();
+    List<NodeSeries> nodes = t.nodes();
+    List<Finding> findings = t.findings();
+    long base = t.baseSec() * 1_000_000L;
     ObjectNode root = F.objectNode();
     root.put("title", data.title());
     root.put("generated", data.generatedAtMicros() / 1_000_000L);
-    root.put("base", baseSec);
-    root.put("rowsPerChart", rows);
+    root.put("base", t.baseSec());
+    root.put("rowsPerChart", t.rows());
     ArrayNode nodesJson = root.putArray("nodes");
     Map<String, List<ChartSpec>> chartsByNode = new HashMap<>();
     for (int i = 0; i < nodes.size(); i++) {
-      chartsByNode.put(nodes.get(i).node().name(), charts.get(i).charts());
+      chartsByNode.put(nodes.get(i).node().name(), t.charts().get(i).charts());
     }
-    // Thinning reads every point of every chart: spread the nodes over the cores. The list keeps
-    // the nodes' order, so the output does not depend on scheduling.
     List<ObjectNode> built = IntStream.range(0, nodes.size()).parallel()
-        .mapToObj(i -> node(nodes.get(i), charts.get(i),
-            data.nodeNotes().get(nodes.get(i).node().name()), findings, base, rows))
+        .mapToObj(i -> node(nodes.get(i), t.charts().get(i), t.tables().get(i),
+            data.nodeNotes().get(nodes.get(i).node().name()), findings, base))
         .toList();
     nodesJson.addAll(built);
     ArrayNode fj = root.putArray("findings");
@@ -109,8 +131,8 @@ final class ReportJson {
     return root;
   }
 
-  private static ObjectNode node(NodeSeries n, NodeCharts.Result charts, String note,
-      List<Finding> findings, long base, int rows) {
+  private static ObjectNode node(NodeSeries n, NodeCharts.Result charts, List<Downsampler.Table> tables,
+      String note, List<Finding> findings, long base) {
     ObjectNode o = F.objectNode();
     String name = n.node().name();
     o.put("name", name);
@@ -146,13 +168,13 @@ final class ReportJson {
     o.put("threadsOmitted", charts.omitted().threads());
     o.put("globalsOmitted", charts.omitted().globals());
     ArrayNode cj = o.putArray("charts");
-    for (ChartSpec c : charts.charts()) {
-      cj.add(chart(c, base, rows));
+    for (int i = 0; i < charts.charts().size(); i++) {
+      cj.add(chart(charts.charts().get(i), tables.get(i), base));
     }
     return o;
   }
 
-  private static ObjectNode chart(ChartSpec c, long base, int rows) {
+  private static ObjectNode chart(ChartSpec c, Downsampler.Table t, long base) {
     ObjectNode o = F.objectNode();
     o.put("id", c.id());
     o.put("title", c.title());
@@ -166,7 +188,6 @@ final class ReportJson {
       labels.add(col.label());
       right.add(col.right() ? 1 : 0);
     }
-    Downsampler.Table t = Downsampler.downsample(align(c.columns()), rows);
     ArrayNode data = o.putArray("data");
     ArrayNode xs = data.addArray();
     for (long x : t.times()) {

@@ -25,7 +25,7 @@ import org.proflog.analysis.Finding;
  * is neither installed nor installable (CI installs it: {@code apt-get install -y chromium}).
  */
 @Tag("browser")
-class ReportBrowserTest {
+public class ReportBrowserTest {
   @TempDir Path tmp;
 
   private static final List<String> CANDIDATES = List.of("/usr/bin/chromium",
@@ -36,7 +36,7 @@ class ReportBrowserTest {
    * The Chromium binary; when there is none, one attempt to install it with apt-get (as CI does,
    * see .ci/run) unless PROFLOG_NO_INSTALL is set. Null only when it cannot be found or installed.
    */
-  static synchronized Path chromium() {
+  public static synchronized Path chromium() {
     Path found = find();
     if (found == null && !installTried && System.getenv("PROFLOG_NO_INSTALL") == null
         && Files.isExecutable(Path.of("/usr/bin/apt-get"))) {
