@@ -75,7 +75,7 @@ final class WatchCommand implements Callable<Integer> {
   @Option(names = "--state", paramLabel = "FILE", description = "Save progress to FILE (atomically, every interval and on exit) and resume from it: already reported snapshots are not reported again.")
   Path state;
 
-  @Option(names = "--serve", paramLabel = "HOST:PORT", description = "Serve Prometheus metrics at http://HOST:PORT/metrics: latest values, open findings (proflog_finding), proflog's health. PORT or :PORT listens on 127.0.0.1 only; name a host (0.0.0.0, [::]) to listen there.")
+  @Option(names = "--serve", paramLabel = "HOST:PORT", description = "Serve a live report page at http://HOST:PORT/ and Prometheus metrics at /metrics: latest values, open findings (proflog_finding), proflog's health. PORT or :PORT listens on 127.0.0.1 only; name a host (0.0.0.0, [::]) to listen there.")
   String serve;
 
   /** Rediscovery of new nodes, in ticks. */

@@ -142,8 +142,7 @@ class LiveReportTest {
         new InputFinder(List.of(), () -> null), ParseOptions.defaults(), AnalysisOptions.defaults());
     try {
       w.discover();
-      w.poll();
-      w.awaitParsed(60_000);
+      w.catchUp(60_000);
       w.tick();
       List<NodeSeries> analysed = w.analyzedSeries();
       List<Finding> findings = w.openFindings();
