@@ -84,6 +84,11 @@ final class WatchCommand implements Callable<Integer> {
   /** Polling of followed files between ticks (tail -F reacts within this). */
   private static final long POLL_MILLIS = 250;
   private static final long CATCH_UP_MILLIS = 5;
+  /**
+   * /metrics is rebuilt when findings change and otherwise every 5 s, not on every 1 s tick: a
+   * hundred nodes' series are some 8,000 samples, and Prometheus scrapes every 15 s or so.
+   */
+  private static final long PUBLISH_EVERY_NANOS = 5_000_000_000L;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -191,6 +196,7 @@ final class WatchCommand implements Callable<Integer> {
         w.discover();
       }
       publish(w, endpoint);
+      long lastPublish = System.nanoTime();
       long nextTick = System.nanoTime();
       while (stopped.getCount() > 0) {
         boolean behind = w.poll();
@@ -199,10 +205,15 @@ final class WatchCommand implements Callable<Integer> {
           if (++ticks % DISCOVER_EVERY_TICKS == 0) {
             w.discover();
           }
-          print(w.tick(), fmt, out);
+          List<WatchEvent> events = w.tick();
+          print(events, fmt, out);
           printErrors(w, err);
           save(w, err);
-          publish(w, endpoint);
+          long now = System.nanoTime();
+          if (!events.isEmpty() || now - lastPublish >= PUBLISH_EVERY_NANOS) {
+            publish(w, endpoint);
+            lastPublish = now;
+          }
           nextTick = System.nanoTime() + intervalMillis * 1_000_000L;
         }
         // catching up on history: read on as soon as the parsers took what was read

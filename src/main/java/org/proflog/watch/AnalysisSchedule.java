@@ -54,7 +54,12 @@ final class AnalysisSchedule {
   private long analyzedMicros;
   private int analyzedSegments;
   private boolean urgent;
-  private final Map<MetricKey, double[]> envelopes = new HashMap<>();
+  private boolean moved;
+  /** The gauges of the last build (shared with the builder, so they grow) and their envelopes. */
+  private MetricKey[] keys = new MetricKey[0];
+  private Series[] gauges = new Series[0];
+  private double[] low = new double[0];
+  private double[] high = new double[0];
   private NodeSeries series;
   private List<Finding> findings = List.of();
   /** Findings held open although missing, by id: how many analyses in a row they were missing. */
@@ -65,26 +70,53 @@ final class AnalysisSchedule {
     urgent = true;
   }
 
+  /** Not due. */
+  static final int IDLE = 0;
+  /** Due by the n/100 or five-minute rule. */
+  static final int DUE = 1;
+  /** A gauge left its envelope. */
+  static final int MOVED = 2;
+  /** Restarted, or a new file. */
+  static final int URGENT = 3;
+  /** Never analysed (its history was just read). */
+  static final int FIRST = 4;
+
   /**
-   * Whether the node is to be analysed now, given its snapshot count, newest data time and segment
-   * count. The envelopes are checked against the latest values of the last build's series, which
-   * the builder shares and keeps growing.
+   * How urgently the node is to be analysed now ({@link #IDLE} to {@link #FIRST}), given its
+   * snapshot count, newest data time and segment count. The envelopes are checked against the latest
+   * values of the last build's series, which the builder shares and keeps growing; a gauge that left
+   * its envelope keeps the node at {@link #MOVED} until it is analysed.
    */
-  boolean due(long snapshots, long newestMicros, int segments) {
+  int priority(long snapshots, long newestMicros, int segments) {
     if (snapshots == analyzedSnapshots) {
-      return false;
+      return IDLE;
     }
-    if (analyzedSnapshots < 0 || urgent || segments != analyzedSegments) {
-      return true;
+    if (analyzedSnapshots < 0) {
+      return FIRST;
+    }
+    if (urgent || segments != analyzedSegments) {
+      return URGENT;
+    }
+    moved |= leftEnvelope();
+    if (moved) {
+      return MOVED;
     }
     long fresh = snapshots - analyzedSnapshots;
-    if (fresh >= Math.max(1, analyzedSnapshots / RESOLUTION)) {
-      return true;
+    if (fresh >= Math.max(1, analyzedSnapshots / RESOLUTION)
+        || newestMicros - analyzedMicros >= MAX_STALE_MICROS) {
+      return DUE;
     }
-    if (newestMicros - analyzedMicros >= MAX_STALE_MICROS) {
-      return true;
-    }
-    return leftEnvelope();
+    return IDLE;
+  }
+
+  /** Whether the node is to be analysed now (any priority above {@link #IDLE}). */
+  boolean due(long snapshots, long newestMicros, int segments) {
+    return priority(snapshots, newestMicros, segments) != IDLE;
+  }
+
+  /** How far past its due point the node is: new snapshots over the n/100 it waits for. */
+  double overdue(long snapshots) {
+    return (snapshots - analyzedSnapshots) / (double) Math.max(1, analyzedSnapshots / RESOLUTION);
   }
 
   /** Whether there is data the last analysis did not see. */
@@ -94,15 +126,9 @@ final class AnalysisSchedule {
 
   /** Whether a gauge of the last build's (live, growing) series went past its envelope. */
   private boolean leftEnvelope() {
-    if (series == null) {
-      return false;
-    }
     boolean left = false;
-    for (Map.Entry<MetricKey, Series> e : series.series().entrySet()) {
-      if (e.getKey().metric().kind() != Metric.Kind.GAUGE) {
-        continue;
-      }
-      Series s = e.getValue();
+    for (int i = 0; i < gauges.length; i++) {
+      Series s = gauges[i];
       if (s.isEmpty()) {
         continue;
       }
@@ -110,19 +136,44 @@ final class AnalysisSchedule {
       if (Double.isNaN(v)) {
         continue;
       }
-      double[] env = envelopes.get(e.getKey());
-      if (env == null) {
-        envelopes.put(e.getKey(), new double[] {v, v});
+      if (Double.isNaN(low[i])) {
+        low[i] = v;
+        high[i] = v;
         continue;
       }
-      double margin = ENVELOPE_MARGIN * (env[1] - env[0]);
-      if (v > env[1] + margin || v < env[0] - margin) {
+      double margin = ENVELOPE_MARGIN * (high[i] - low[i]);
+      if (v > high[i] + margin || v < low[i] - margin) {
         left = true;
       }
-      env[0] = Math.min(env[0], v);
-      env[1] = Math.max(env[1], v);
+      low[i] = Math.min(low[i], v);
+      high[i] = Math.max(high[i], v);
     }
     return left;
+  }
+
+  /** Takes the gauges of a new build, keeping the envelopes of those seen before. */
+  private void track(NodeSeries built) {
+    Map<MetricKey, double[]> before = new HashMap<>();
+    for (int i = 0; i < gauges.length; i++) {
+      before.put(keys[i], new double[] {low[i], high[i]});
+    }
+    List<MetricKey> k = new ArrayList<>();
+    List<Series> g = new ArrayList<>();
+    for (Map.Entry<MetricKey, Series> e : built.series().entrySet()) {
+      if (e.getKey().metric().kind() == Metric.Kind.GAUGE) {
+        k.add(e.getKey());
+        g.add(e.getValue());
+      }
+    }
+    keys = k.toArray(new MetricKey[0]);
+    gauges = g.toArray(new Series[0]);
+    low = new double[gauges.length];
+    high = new double[gauges.length];
+    for (int i = 0; i < gauges.length; i++) {
+      double[] env = before.get(keys[i]);
+      low[i] = env == null ? Double.NaN : env[0];
+      high[i] = env == null ? Double.NaN : env[1];
+    }
   }
 
   /**
@@ -135,6 +186,7 @@ final class AnalysisSchedule {
     analyzedMicros = newestMicros;
     analyzedSegments = built.segments().size();
     urgent = false;
+    moved = false;
     List<Finding> now = new ArrayList<>(found);
     Set<String> ids = new HashSet<>();
     for (Finding f : found) {
@@ -153,6 +205,7 @@ final class AnalysisSchedule {
       misses.clear();
     }
     findings = List.copyOf(now);
+    track(built);
     // widen the envelopes to what this analysis saw last, so a gauge that moved since is caught
     leftEnvelope();
   }
@@ -160,6 +213,7 @@ final class AnalysisSchedule {
   /** Keeps a fresh build without analysing it (for publishing and the cluster comparison). */
   void rebuilt(NodeSeries built) {
     series = built;
+    track(built);
   }
 
   /** The latest build of the node (its series keep growing), or null before the first. */

@@ -39,7 +39,8 @@ import org.proflog.series.Series;
  * ({@code zeek_prof_connections_created} would become {@code zeek_prof_connections}).
  *
  * <p>Also: {@code proflog_finding{node,kind,subject,severity} 1} per open finding, and the gauges
- * {@code proflog_files_followed}, {@code proflog_snapshots_read}, {@code proflog_parse_problems} and
+ * {@code proflog_files_followed}, {@code proflog_snapshots_read}, {@code proflog_parse_problems},
+ * {@code proflog_node_analyses} and
  * {@code proflog_lag_seconds} (now minus the newest snapshot time, 0 before the first one).
  *
  * <p>Beside {@code /metrics} (and the client library's {@code /-/healthy}), {@code /} is a small
@@ -58,15 +59,25 @@ public final class MetricsEndpoint implements AutoCloseable {
    * @param snapshotsRead snapshots moved into series so far
    * @param parseProblems lines that could not be parsed, summed over nodes
    * @param nowMicros the time lag is measured against
+   * @param newestMicros the newest snapshot time read (0: take it from the series given)
+   * @param analyses node analyses run so far
    */
-  public record Health(int filesFollowed, long snapshotsRead, long parseProblems, long nowMicros) {
+  public record Health(int filesFollowed, long snapshotsRead, long parseProblems, long nowMicros,
+      long newestMicros, long analyses) {
+
+    /** Health with the newest snapshot time taken from the series, no analyses counted. */
+    public Health(int filesFollowed, long snapshotsRead, long parseProblems, long nowMicros) {
+      this(filesFollowed, snapshotsRead, parseProblems, nowMicros, 0, 0);
+    }
+
     /** The health of {@code w} whose series are {@code series}, now. */
     public static Health of(Watcher w, List<NodeSeries> series) {
       long problems = 0;
       for (NodeSeries ns : series) {
         problems += ns.problems();
       }
-      return new Health(w.filesFollowed(), w.snapshotsRead(), problems, System.currentTimeMillis() * 1000L);
+      return new Health(w.filesFollowed(), w.snapshotsRead(), problems, System.currentTimeMillis() * 1000L,
+          w.newestMicros(), w.analyses());
     }
   }
 
@@ -150,7 +161,8 @@ public final class MetricsEndpoint implements AutoCloseable {
   public void update(List<NodeSeries> series, List<Finding> open, Health health) {
     Map<String, GaugeSnapshot.Builder> families = new TreeMap<>();
     Map<String, Set<Labels>> seen = new TreeMap<>();
-    long newest = 0;
+    // a node's last build may be older than its data (builds follow analyses): take the watcher's word
+    long newest = health.newestMicros();
     for (NodeSeries ns : series) {
       newest = Math.max(newest, ns.endMicros());
       String node = ns.node().name();
@@ -189,6 +201,7 @@ public final class MetricsEndpoint implements AutoCloseable {
     out.add(gauge("proflog_files_followed", "Files proflog watch follows live", health.filesFollowed()));
     out.add(gauge("proflog_snapshots_read", "Snapshots read since proflog watch started", health.snapshotsRead()));
     out.add(gauge("proflog_parse_problems", "prof.log lines that could not be parsed", health.parseProblems()));
+    out.add(gauge("proflog_node_analyses", "Node analyses (all detectors over one node) run so far", health.analyses()));
     double lag = newest == 0 ? 0 : Math.max(0, health.nowMicros() - newest) / 1e6;
     out.add(gauge("proflog_lag_seconds", "Now minus the newest snapshot time read", lag));
     current = new MetricSnapshots(out);

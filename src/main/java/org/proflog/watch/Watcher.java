@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,8 @@ public final class Watcher {
    * otherwise queue them whole (a hundred nodes' hour is 800 MB) before anything is parsed.
    */
   static final long IN_FLIGHT_BYTES = 256 * 1024;
+  /** Node analyses per tick while following: at least this many, else a tenth of the nodes. */
+  static final int MIN_ANALYSES_PER_TICK = 4;
 
   private final int maxPoints;
   private final List<String> paths;
@@ -64,6 +67,7 @@ public final class Watcher {
   /** Set once the inputs ended (close, once): the next tick analyses every node that is behind. */
   private boolean ended;
   private long analyses;
+  private long deferred;
   private List<NodeSeries> analyzed = List.of();
   private WatchState resuming;
   private long snapshotsRead;
@@ -307,19 +311,36 @@ public final class Watcher {
 
   private record Analysed(NodeFeed feed, NodeSeries series, List<Finding> findings) {}
 
+  private record Due(NodeFeed feed, int priority, double overdue) {}
+
   private List<WatchEvent> tick(boolean force) {
     drain();
-    List<NodeFeed> due = new ArrayList<>();
+    List<Due> candidates = new ArrayList<>();
     for (NodeFeed f : feeds.values()) {
       AnalysisSchedule sch = f.schedule;
-      if (f.snapshots() > 0 && (force ? sch.behind(f.snapshots())
-          : sch.due(f.snapshots(), f.newestMicros(), f.segments()))) {
-        due.add(f);
+      if (f.snapshots() == 0) {
+        continue;
+      }
+      int p = force ? (sch.behind(f.snapshots()) ? AnalysisSchedule.URGENT : AnalysisSchedule.IDLE)
+          : sch.priority(f.snapshots(), f.newestMicros(), f.segments());
+      if (p != AnalysisSchedule.IDLE) {
+        candidates.add(new Due(f, p, sch.overdue(f.snapshots())));
       }
     }
-    if (due.isEmpty()) {
+    if (candidates.isEmpty()) {
       return List.of();
     }
+    // nodes never analysed (their history was just read) are not capped: that is the start-up report
+    int first = (int) candidates.stream().filter(d -> d.priority() == AnalysisSchedule.FIRST).count();
+    int cap = first + Math.max(MIN_ANALYSES_PER_TICK, feeds.size() / 10);
+    if (!force && candidates.size() > cap) {
+      // A burst (every node's load rising at once) must not make one tick take seconds: the most
+      // urgent, then the most overdue, go first; the others stay due for the next tick.
+      candidates.sort(Comparator.comparingInt(Due::priority).thenComparingDouble(Due::overdue).reversed());
+      deferred += candidates.size() - cap;
+      candidates = candidates.subList(0, cap);
+    }
+    List<NodeFeed> due = candidates.stream().map(Due::feed).toList();
     analyses += due.size();
     AnalysisContext ctx = AnalysisContext.of(analyzer.options(), List.of());
     // nodes are independent: analyse the due ones in parallel, record on this thread
@@ -360,6 +381,20 @@ public final class Watcher {
    */
   public List<NodeSeries> analyzedSeries() {
     return analyzed;
+  }
+
+  /** The newest snapshot time read from any node (0 before the first). */
+  public long newestMicros() {
+    long n = 0;
+    for (NodeFeed f : feeds.values()) {
+      n = Math.max(n, f.newestMicros());
+    }
+    return n;
+  }
+
+  /** Node analyses put off to a later tick by the per-tick cap (see {@link #tick()}). */
+  public long deferredAnalyses() {
+    return deferred;
   }
 
   /** Node analyses run so far (a node analysed in a tick counts once). */

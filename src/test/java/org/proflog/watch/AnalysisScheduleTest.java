@@ -122,6 +122,29 @@ class AnalysisScheduleTest {
   }
 
   @Test
+  void prioritiesOrderFirstRestartMovedDue() {
+    AnalysisSchedule s = new AnalysisSchedule();
+    Run r = new Run();
+    for (int i = 0; i < 1000; i++) {
+      r.builder.accept(quiet(i, 1, 0));
+    }
+    assertThat(s.priority(1000, 0, 1)).isEqualTo(AnalysisSchedule.FIRST);
+    s.analyzed(r.builder.build(Era.G9, 0, 0), 0, List.of(), false);
+    assertThat(s.priority(1000, 0, 1)).as("nothing new").isEqualTo(AnalysisSchedule.IDLE);
+    assertThat(s.priority(1005, 0, 1)).as("5 of the 10 it waits for").isEqualTo(AnalysisSchedule.IDLE);
+    assertThat(s.priority(1010, 0, 1)).isEqualTo(AnalysisSchedule.DUE);
+    assertThat(s.overdue(1020)).isEqualTo(2.0);
+    assertThat(s.priority(1001, 0, 2)).as("a new segment").isEqualTo(AnalysisSchedule.URGENT);
+
+    r.builder.accept(quiet(1000, 1, 500)); // the queue fills
+    assertThat(s.priority(1001, 0, 1)).isEqualTo(AnalysisSchedule.MOVED);
+    r.builder.accept(quiet(1001, 1, 500));
+    assertThat(s.priority(1002, 0, 1)).as("still not analysed: stays moved").isEqualTo(AnalysisSchedule.MOVED);
+    s.analyzed(r.builder.build(Era.G9, 0, 0), 0, List.of(), false);
+    assertThat(s.priority(1003, 0, 1)).isEqualTo(AnalysisSchedule.IDLE);
+  }
+
+  @Test
   void aMissingFindingIsHeldTwoAnalysesThenCleared() {
     AnalysisSchedule s = new AnalysisSchedule();
     Run r = new Run();

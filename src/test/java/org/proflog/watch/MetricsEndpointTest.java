@@ -105,7 +105,7 @@ class MetricsEndpointTest {
     var scraped = endpoint.registry().scrape();
     assertThat(scraped.stream().map(s -> s.getMetadata().getName()).toList()).containsExactlyInAnyOrder(
         "proflog_finding", "proflog_files_followed", "proflog_snapshots_read", "proflog_parse_problems",
-        "proflog_lag_seconds");
+        "proflog_node_analyses", "proflog_lag_seconds");
     var lag = (io.prometheus.metrics.model.snapshots.GaugeSnapshot) scraped.stream()
         .filter(s -> s.getMetadata().getName().equals("proflog_lag_seconds")).findFirst().orElseThrow();
     assertThat(lag.getDataPoints().get(0).getValue()).isZero();

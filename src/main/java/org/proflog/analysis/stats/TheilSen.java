@@ -78,7 +78,7 @@ public final class TheilSen {
       double bound = interval ? 0.0 : Double.NaN;
       return new Result(0.0, ys[0], bound, bound, n, thinned);
     }
-    double[] slopes = new double[n * (n - 1) / 2];
+    double[] slopes = scratch(n * (n - 1) / 2);
     int m = 0;
     for (int i = 0; i < n - 1; i++) {
       for (int j = i + 1; j < n; j++) {
@@ -177,6 +177,21 @@ public final class TheilSen {
       double vhi = lo + 1 < mid ? min(a, lo + 1, mid) : midValue;
       return vlo + (pos - lo) * (vhi - vlo);
     }
+  }
+
+  /**
+   * The pairwise slopes of one fit live in a buffer reused per thread: up to 44,850 doubles (350 KiB)
+   * per fit would otherwise be garbage at every fit of every series.
+   */
+  private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
+
+  private static double[] scratch(int size) {
+    double[] a = SCRATCH.get();
+    if (a.length < size) {
+      a = new double[size];
+      SCRATCH.set(a);
+    }
+    return a;
   }
 
   private static boolean constant(double[] v) {
