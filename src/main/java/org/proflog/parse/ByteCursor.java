@@ -45,15 +45,11 @@ final class ByteCursor {
       fail = true;
       return;
     }
-    byte[] a = b;
-    int p = pos;
-    for (int i = 0; i < n; i++) {
-      if (a[p + i] != l[i]) {
-        fail = true;
-        return;
-      }
+    if (!LineDecoder.same(b, pos, l, n)) {
+      fail = true;
+      return;
     }
-    pos = p + n;
+    pos += n;
   }
 
   void ch(char c) {
@@ -69,15 +65,7 @@ final class ByteCursor {
 
   /** Whether the literal follows (without consuming or failing). */
   boolean peek(byte[] l) {
-    if (fail || end - pos < l.length) {
-      return false;
-    }
-    for (int i = 0; i < l.length; i++) {
-      if (b[pos + i] != l[i]) {
-        return false;
-      }
-    }
-    return true;
+    return !fail && end - pos >= l.length && LineDecoder.same(b, pos, l, l.length);
   }
 
   /** A decimal integer with an optional leading minus. */

@@ -128,12 +128,16 @@ final class LineDecoder {
   private static final byte[] ENTRIES_CLOSE = bytes(" entries)");
   private static final byte[] ENTRIES = bytes(" entries");
   private static final byte[] QUEUE = bytes("(#queue r/w: in=");
+  private static final byte[] SPACE_QUEUE = bytes(" (#queue r/w: in=");
+  private static final byte[] IN_EQ = bytes("in=");
   private static final byte[] IN = bytes(" in=");
   private static final byte[] OUT = bytes(" out=");
   private static final byte[] DEQUEUED = bytes(" dequeued=");
 
   private final ByteCursor c = new ByteCursor();
   private final NameCache names;
+  private final RowNames threadNames = new RowNames();
+  private final RowNames timerNames = new RowNames();
   private final EraEvidence era;
   private final Sink sink;
   private final int[] tsEnd = new int[1];
@@ -226,6 +230,8 @@ final class LineDecoder {
         if (starts(b, p, e, SEPARATOR)) {
           c.pos = p + SEPARATOR.length;
           if (c.atEnd()) {
+            threadNames.nextSnapshot();
+            timerNames.nextSnapshot();
             sink.separator(ts);
             return OK;
           }
@@ -812,6 +818,21 @@ final class LineDecoder {
   }
 
   private int timerRow(byte[] b, int q, int e, long ts, boolean untimed) {
+    String predicted = timerNames.predict(b, q, e);
+    if (predicted != null && b[q + timerNames.predictedLength()] == ' ') {
+      // the row the previous snapshot had here: no search for the name's end, no hashing
+      c.reset(b, q + timerNames.predictedLength(), e);
+      c.lit(EQUALS);
+      long n = c.num();
+      if (c.atEnd()) {
+        SnapshotBuilder t = sink.target(0, false, ts, untimed);
+        if (t != null) {
+          timerNames.takenPredicted();
+          t.timerCounts.add(new TimerCount(predicted, n));
+        }
+        return OK;
+      }
+    }
     int sp = indexOf(b, q, e, (byte) ' ');
     if (sp <= q) {
       return fail("unknown line");
@@ -828,12 +849,23 @@ final class LineDecoder {
       if (names.created) {
         era.timerName(name);
       }
+      timerNames.taken(name, names.lastKey);
       t.timerCounts.add(new TimerCount(name, n));
     }
     return OK;
   }
 
   private int threadRow(byte[] b, int q, int e, long ts, boolean untimed) {
+    String predicted = threadNames.predict(b, q, e);
+    if (predicted != null && predictedThreadRow(b, q + threadNames.predictedLength(), e)) {
+      // the row the previous snapshot had here, read front to back in one pass
+      SnapshotBuilder t = sink.target(0, false, ts, untimed);
+      if (t != null) {
+        threadNames.takenPredicted();
+        addThread(t, predicted);
+      }
+      return OK;
+    }
     int lp = e - 1;
     while (lp >= q && b[lp] != '(') {
       lp--;
@@ -878,20 +910,75 @@ final class LineDecoder {
     SnapshotBuilder t = sink.target(0, false, ts, untimed);
     if (t != null) {
       String name = names.intern(b, q, nameEnd);
-      t.threads.add(
-          new ThreadStats(
-              name,
-              t.threadOrdinal(name),
-              in,
-              out,
-              pendingIn,
-              pendingOut,
-              inReads,
-              inWrites,
-              outReads,
-              outWrites));
+      threadNames.taken(name, names.lastKey);
+      tIn = in;
+      tOut = out;
+      tPendingIn = pendingIn;
+      tPendingOut = pendingOut;
+      tInReads = inReads;
+      tInWrites = inWrites;
+      tOutReads = outReads;
+      tOutWrites = outWrites;
+      addThread(t, name);
     }
     return OK;
+  }
+
+  // The counters of the thread row being read (both paths fill them before addThread).
+  private long tIn;
+  private long tOut;
+  private long tPendingIn;
+  private long tPendingOut;
+  private long tInReads;
+  private long tInWrites;
+  private long tOutReads;
+  private long tOutWrites;
+
+  private void addThread(SnapshotBuilder t, String name) {
+    t.threads.add(
+        new ThreadStats(
+            name,
+            t.threadOrdinal(name),
+            tIn,
+            tOut,
+            tPendingIn,
+            tPendingOut,
+            tInReads,
+            tInWrites,
+            tOutReads,
+            tOutWrites));
+  }
+
+  /**
+   * The rest of a thread row after a predicted name, {@code <blanks>in=N out=N pending=N/N
+   * (#queue r/w: in=N/N out=N/N)}: the grammar the general path accepts, read forwards. False on
+   * any difference (the general path then reads the line, and reports it if it is bad).
+   */
+  private boolean predictedThreadRow(byte[] b, int p, int e) {
+    int q = skipBlanks(b, p, e);
+    if (b[q - 1] != ' ') {
+      return false; // the general path finds the name's end by " in="
+    }
+    ByteCursor k = c;
+    k.reset(b, q, e);
+    k.lit(IN_EQ);
+    tIn = k.num();
+    k.lit(OUT);
+    tOut = k.num();
+    k.lit(PENDING);
+    tPendingIn = k.num();
+    k.ch('/');
+    tPendingOut = k.num();
+    k.lit(SPACE_QUEUE);
+    tInReads = k.num();
+    k.ch('/');
+    tInWrites = k.num();
+    k.lit(OUT);
+    tOutReads = k.num();
+    k.ch('/');
+    tOutWrites = k.num();
+    k.ch(')');
+    return k.atEnd();
   }
 
   private int globalRow(byte[] b, int q, int e, long ts, boolean untimed) {

@@ -21,6 +21,8 @@ final class NameCache {
   private int count;
   /** Set when the last {@link #intern} call created a new String (first sighting of a name). */
   boolean created;
+  /** The bytes of the name the last {@link #intern} call returned (shared: never modify). */
+  byte[] lastKey;
 
   String intern(byte[] b, int s, int e) {
     int h = hash(b, s, e);
@@ -33,6 +35,7 @@ final class NameCache {
       }
       if (k.length == len && Arrays.equals(k, 0, len, b, s, e)) {
         created = false;
+        lastKey = k;
         return values[i];
       }
       i = (i + 1) & (SIZE - 1);
@@ -47,6 +50,7 @@ final class NameCache {
     }
     keys[i] = Arrays.copyOfRange(b, s, e);
     values[i] = v;
+    lastKey = keys[i];
     count++;
     return v;
   }

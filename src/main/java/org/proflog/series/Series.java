@@ -53,6 +53,13 @@ public final class Series {
   private int factor = 1;
   /** Snapshots folded into the last point. */
   private int lastFill;
+  /**
+   * Whether the latest point may take folds: it is not the first point of its run. Kept here (with
+   * its value) so that a fold reads only this object, not the run and point arrays: a node folds
+   * into a hundred series per snapshot.
+   */
+  private boolean lastFoldable;
+  private double lastValue;
 
   public Series() {
     this(16);
@@ -96,27 +103,37 @@ public final class Series {
       d = Arrays.copyOf(d, 2 * c);
       data = d;
     }
-    if (segment != lastSegment || runs == 0) {
+    boolean first = segment != lastSegment || runs == 0;
+    if (first) {
       newRun(segment);
     }
     d[2 * n] = timeMicros;
     d[2 * n + 1] = Double.doubleToRawLongBits(value);
     size = n + 1;
     lastFill = 1;
+    lastFoldable = !first;
+    lastValue = value;
   }
 
   /** Folds a point into the latest one when that one has room; false if it must be appended. */
   private boolean fold(long timeMicros, double value, int segment) {
-    int last = size - 1;
-    if (size > 0 && lastFill < factor && lastSegment == segment && runStart[runs - 1] != last) {
+    if (lastFoldable && lastFill < factor && lastSegment == segment) {
       // Compacted: fold into the latest point; a segment's first point stays on its own.
+      int last = size - 1;
+      double v = counter ? value : Math.max(lastValue, value);
       data[2 * last] = timeMicros;
-      double old = Double.longBitsToDouble(data[2 * last + 1]);
-      data[2 * last + 1] = Double.doubleToRawLongBits(counter ? value : Math.max(old, value));
+      data[2 * last + 1] = Double.doubleToRawLongBits(v);
+      lastValue = v;
       lastFill++;
       return true;
     }
     return false;
+  }
+
+  /** Re-reads the latest point's fold state from the arrays (after they were rewritten). */
+  private void refreshLast() {
+    lastFoldable = size > 0 && runStart[runs - 1] != size - 1;
+    lastValue = size > 0 ? Double.longBitsToDouble(data[2 * size - 1]) : Double.NaN;
   }
 
   private void newRun(int segment) {
@@ -159,6 +176,7 @@ public final class Series {
     boolean freed = w < size;
     size = w;
     factor *= 2;
+    refreshLast();
     if (!freed) {
       // Every run is too short to merge (a restart every few points): grow instead.
       int c = (int) Math.min((Integer.MAX_VALUE - 8L) / 2, size * 2L);
