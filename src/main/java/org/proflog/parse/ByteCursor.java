@@ -68,8 +68,33 @@ final class ByteCursor {
     return !fail && end - pos >= l.length && LineDecoder.same(b, pos, l, l.length);
   }
 
-  /** A decimal integer with an optional leading minus. */
+  /**
+   * A decimal integer with an optional leading minus. The common case (one to seven digits, no
+   * sign) is kept small enough for the compiler to inline into every line parser.
+   */
   long num() {
+    int p = pos;
+    byte[] a = b;
+    if (!fail && p + 8 <= a.length) {
+      // Eight bytes at once. Bytes past the line end are read from the buffer but never used: the
+      // digit count is clamped to the line.
+      long x = (long) LONGS.get(a, p) - ZEROS;
+      long nonDigit = (x | (x + 0x7676767676767676L)) & HIGHS;
+      int len = Math.min(Long.numberOfTrailingZeros(nonDigit) >>> 3, end - p);
+      if (len - 1 < 7 && len > 0) {
+        x <<= (8 - len) << 3;
+        x = (x * 10 + (x >>> 8)) & 0x00FF00FF00FF00FFL;
+        x = (x * 100 + (x >>> 16)) & 0x0000FFFF0000FFFFL;
+        x = (x * 10000 + (x >>> 32)) & 0xFFFFFFFFL;
+        pos = p + len;
+        return x;
+      }
+    }
+    return numSlow();
+  }
+
+  /** {@link #num()} for a sign, eight or more digits, no digit, or the end of the buffer. */
+  private long numSlow() {
     if (fail) {
       return 0;
     }
@@ -81,27 +106,8 @@ final class ByteCursor {
     }
     int start = p;
     byte[] a = b;
-    if (p + 8 <= a.length) {
-      // Eight bytes at once (most numbers have one to seven digits). Bytes past the line end are
-      // read from the buffer but never used: the digit count is clamped to the line.
-      long x = (long) LONGS.get(a, p) - ZEROS;
-      long nonDigit = (x | (x + 0x7676767676767676L)) & HIGHS;
-      int len = Math.min(Long.numberOfTrailingZeros(nonDigit) >>> 3, end - p);
-      if (len < 8) {
-        if (len == 0) {
-          fail = true;
-          return 0;
-        }
-        x <<= (8 - len) << 3;
-        x = (x * 10 + (x >>> 8)) & 0x00FF00FF00FF00FFL;
-        x = (x * 100 + (x >>> 16)) & 0x0000FFFF0000FFFFL;
-        x = (x * 10000 + (x >>> 32)) & 0xFFFFFFFFL;
-        pos = p + len;
-        return neg ? -x : x;
-      }
-    }
     long v = 0;
-    // Up to 18 digits cannot overflow a long: no check per digit on the hot path.
+    // Up to 18 digits cannot overflow a long: no check per digit.
     int safe = Math.min(end, start + 18);
     while (p < safe) {
       int d = a[p] - '0';

@@ -76,6 +76,10 @@ public final class SeriesBuilder {
   @SuppressWarnings("unchecked")
   private final Map<String, Series>[] byLabel = new Map[METRICS.length];
   private final Series[] tcpCells = new Series[TcpStates.SIZE * TcpStates.SIZE];
+  /** The series of the previous snapshot's thread and timer rows, by row position. */
+  private ThreadSeries[] threadRows = new ThreadSeries[16];
+  private Series[] timerRows = new Series[16];
+  private String[] timerRowNames = new String[16];
   private final RestartDetector restarts = new RestartDetector();
   private final UnnamedTableTracker tables = new UnnamedTableTracker();
 
@@ -254,9 +258,20 @@ public final class SeriesBuilder {
       }
     }
     List<TimerCount> tcs = s.timerCounts();
+    if (timerRows.length < tcs.size()) {
+      timerRows = Arrays.copyOf(timerRows, tcs.size());
+      timerRowNames = Arrays.copyOf(timerRowNames, tcs.size());
+    }
     for (int i = 0, n = tcs.size(); i < n; i++) {
       TimerCount tc = tcs.get(i);
-      labelled(Metric.TIMER_COUNT, "type", tc.type()).add(t, tc.count(), segIndex);
+      // the rows repeat in the same order (and the parser interns their names): no map lookup
+      Series ts = timerRows[i];
+      if (ts == null || timerRowNames[i] != tc.type()) {
+        ts = labelled(Metric.TIMER_COUNT, "type", tc.type());
+        timerRows[i] = ts;
+        timerRowNames[i] = tc.type();
+      }
+      ts.add(t, tc.count(), segIndex);
     }
     if (s.dns() != null) {
       add(Metric.DNS_REQUESTS, t, s.dns().requests());
@@ -269,9 +284,17 @@ public final class SeriesBuilder {
     }
     add(Metric.THREADS_CURRENT, t, s.threadsCurrent());
     List<ThreadStats> ths = s.threads();
+    if (threadRows.length < ths.size()) {
+      threadRows = Arrays.copyOf(threadRows, ths.size());
+    }
     for (int i = 0, n = ths.size(); i < n; i++) {
       ThreadStats th = ths.get(i);
-      thread(th).add(th, t, segIndex);
+      ThreadSeries ts = threadRows[i];
+      if (ts == null || ts.name != th.name() || ts.ordinal != th.ordinal()) {
+        ts = thread(th);
+        threadRows[i] = ts;
+      }
+      ts.add(th, t, segIndex);
     }
     Comm comm = s.comm();
     if (comm != null) {
@@ -471,6 +494,8 @@ public final class SeriesBuilder {
 
   /** The six series of one thread row, looked up once. */
   private final class ThreadSeries {
+    final String name;
+    final int ordinal;
     final Series in;
     final Series out;
     final Series pendingIn;
@@ -479,6 +504,8 @@ public final class SeriesBuilder {
     final Series outReads;
 
     ThreadSeries(String name, int ordinal) {
+      this.name = name;
+      this.ordinal = ordinal;
       in = get(key(Metric.THREAD_IN, name, ordinal));
       out = get(key(Metric.THREAD_OUT, name, ordinal));
       pendingIn = get(key(Metric.THREAD_PENDING_IN, name, ordinal));
