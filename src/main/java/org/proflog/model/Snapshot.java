@@ -44,7 +44,8 @@ public record Snapshot(
     long globalSizesTotalK,
     long tableEntries,
     long tableEntriesRecursive,
-    List<GlobalFootprint> footprints) {
+    List<GlobalFootprint> footprints)
+    implements SnapshotData {
 
   /** Marks a numeric field the snapshot's lines did not carry. */
   public static final long ABSENT = Long.MIN_VALUE;
@@ -56,40 +57,69 @@ public record Snapshot(
     footprints = List.copyOf(footprints);
   }
 
-  /** Whether this is the first snapshot of a process (it carries the Command line block). */
-  public boolean startsProcess() {
-    return commandLine != null;
-  }
-
   /** Network time in seconds. */
   public double timeSeconds() {
     return timeMicros / 1e6;
   }
 
-  /** Whether the timestamp is the {@code 0.000000} written before network time is known (Q2). */
-  public boolean beforeNetworkTime() {
-    return timeMicros == 0;
+  @Override
+  public int timerRows() {
+    return timerCounts.size();
   }
 
-  /** Whether {@code ProfileTimer = 1} is listed: a startup, shutdown or do_profiling() snapshot. */
-  public boolean notTimerDriven() {
-    for (TimerCount t : timerCounts) {
-      if (t.type().equals("ProfileTimer") && t.count() > 0) {
-        return true;
-      }
-    }
-    return false;
+  @Override
+  public String timerType(int row) {
+    return timerCounts.get(row).type();
   }
 
-  /**
-   * Whether {@code Timers: lag=} measures real lag (Q5): only in timer-driven snapshots, and not
-   * the first timer-driven one, whose lag is the time since the epoch's first second.
-   */
-  public boolean lagIsMeaningful() {
-    if (timers == null || notTimerDriven() || beforeNetworkTime()) {
-      return false;
-    }
-    double lag = timers.lagSeconds();
-    return !(Double.isNaN(lag) || lag > 1e6 || Math.abs(lag - timeSeconds()) < 2);
+  @Override
+  public long timerCount(int row) {
+    return timerCounts.get(row).count();
+  }
+
+  @Override
+  public int threadRows() {
+    return threads.size();
+  }
+
+  @Override
+  public String threadName(int row) {
+    return threads.get(row).name();
+  }
+
+  @Override
+  public int threadOrdinal(int row) {
+    return threads.get(row).ordinal();
+  }
+
+  @Override
+  public long threadCounter(int row, int counter) {
+    ThreadStats t = threads.get(row);
+    return switch (counter) {
+      case IN -> t.in();
+      case OUT -> t.out();
+      case PENDING_IN -> t.pendingIn();
+      case PENDING_OUT -> t.pendingOut();
+      case IN_READS -> t.inReads();
+      case IN_WRITES -> t.inWrites();
+      case OUT_READS -> t.outReads();
+      case OUT_WRITES -> t.outWrites();
+      default -> throw new IndexOutOfBoundsException("thread counter " + counter);
+    };
+  }
+
+  @Override
+  public boolean hasTcpStates() {
+    return tcpStates != null;
+  }
+
+  @Override
+  public boolean tcpGlued() {
+    return tcpStates != null && tcpStates.glued();
+  }
+
+  @Override
+  public long tcpCell(int cell) {
+    return tcpStates.cells()[cell];
   }
 }

@@ -16,8 +16,6 @@ import org.proflog.model.Memory;
 import org.proflog.model.RuleMatcher;
 import org.proflog.model.RunTime;
 import org.proflog.model.Snapshot;
-import org.proflog.model.ThreadStats;
-import org.proflog.model.TimerCount;
 import org.proflog.model.Timers;
 import org.proflog.model.Triggers;
 
@@ -828,7 +826,7 @@ final class LineDecoder {
         SnapshotBuilder t = sink.target(0, false, ts, untimed);
         if (t != null) {
           timerNames.takenPredicted();
-          t.timerCounts.add(new TimerCount(predicted, n));
+          t.addTimer(predicted, n);
         }
         return OK;
       }
@@ -850,7 +848,7 @@ final class LineDecoder {
         era.timerName(name);
       }
       timerNames.taken(name, names.lastKey);
-      t.timerCounts.add(new TimerCount(name, n));
+      t.addTimer(name, n);
     }
     return OK;
   }
@@ -935,18 +933,7 @@ final class LineDecoder {
   private long tOutWrites;
 
   private void addThread(SnapshotBuilder t, String name) {
-    t.threads.add(
-        new ThreadStats(
-            name,
-            t.threadOrdinal(name),
-            tIn,
-            tOut,
-            tPendingIn,
-            tPendingOut,
-            tInReads,
-            tInWrites,
-            tOutReads,
-            tOutWrites));
+    t.addThread(name, tIn, tOut, tPendingIn, tPendingOut, tInReads, tInWrites, tOutReads, tOutWrites);
   }
 
   /**

@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.proflog.model.Era;
 import org.proflog.model.ParseProblem;
 import org.proflog.model.Snapshot;
+import org.proflog.model.SnapshotData;
 
 /**
  * Reads a Zeek/Bro {@code prof.log} as a stream of {@link Snapshot}s, one at a time, never holding
@@ -81,6 +83,8 @@ public final class ProfLogReader implements Iterator<Snapshot>, Closeable {
   private final List<ParseProblem> problems = new ArrayList<>();
   private final SnapshotBuilder builder = new SnapshotBuilder();
 
+  /** Where snapshots go during {@link #drainTo}; null while pulling. */
+  private Consumer<? super SnapshotData> viewSink;
   private boolean open;
   private boolean inCommandLine;
   private boolean finished;
@@ -128,19 +132,45 @@ public final class ProfLogReader implements Iterator<Snapshot>, Closeable {
   @Override
   public boolean hasNext() {
     while (ready.isEmpty() && !finished) {
-      if (src.next()) {
-        currentLine = src.lineNo;
-        physicalLine(src.buf, src.start, src.end);
-      } else {
-        currentLine = src.lineNo;
-        flushPending();
-        if (open) {
-          close(false);
-        }
-        finished = true;
-      }
+      step();
     }
     return !ready.isEmpty();
+  }
+
+  /** Reads one physical line, or finishes at the end of the input. */
+  private void step() {
+    if (src.next()) {
+      currentLine = src.lineNo;
+      physicalLine(src.buf, src.start, src.end);
+    } else {
+      currentLine = src.lineNo;
+      flushPending();
+      if (open) {
+        close(false);
+      }
+      finished = true;
+    }
+  }
+
+  /**
+   * Reads the rest of the input and passes each snapshot to {@code sink}, in order, as a view that
+   * is valid only during that call (it is the snapshot being assembled: keep what you need, not the
+   * view). This builds no {@link Snapshot} and no per-row objects, which makes it the fast way to
+   * read a file into series. Snapshots that {@link #hasNext()} had already read are passed first.
+   * Problems, era and counts are available afterwards as with {@link #next()}.
+   */
+  public void drainTo(Consumer<? super SnapshotData> sink) {
+    while (!ready.isEmpty()) {
+      sink.accept(ready.poll());
+    }
+    viewSink = sink;
+    try {
+      while (!finished) {
+        step();
+      }
+    } finally {
+      viewSink = null;
+    }
   }
 
   @Override
@@ -463,7 +493,12 @@ public final class ProfLogReader implements Iterator<Snapshot>, Closeable {
             || ((t.seen & SnapshotBuilder.EXPENSIVE) != 0 && !t.has(SnapshotBuilder.TABLE_TOTAL));
     sawThreads |= t.has(SnapshotBuilder.THREADS);
     sawComm |= t.has(SnapshotBuilder.COMM | SnapshotBuilder.LEGACY_COMM);
-    ready.add(t.build(partial));
+    t.partial = partial;
+    if (viewSink != null) {
+      viewSink.accept(t);
+    } else {
+      ready.add(t.build());
+    }
   }
 
   private void report(long line, String message) {

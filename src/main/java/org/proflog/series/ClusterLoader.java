@@ -14,7 +14,6 @@ import java.util.concurrent.Future;
 import org.proflog.model.Era;
 import org.proflog.model.NodeId;
 import org.proflog.model.ParseProblem;
-import org.proflog.model.Snapshot;
 import org.proflog.parse.ParseException;
 import org.proflog.parse.ParseOptions;
 import org.proflog.parse.ProfLogReader;
@@ -138,14 +137,16 @@ public final class ClusterLoader {
       try (InputStream in = src.open();
           ProfLogReader reader = new ProfLogReader(in, src.name(), options.parse())) {
         builder.startFile(src.name());
+        long since = options.sinceMicros();
+        long until = options.untilMicros();
         try {
-          while (reader.hasNext()) {
-            Snapshot s = reader.next();
+          // views, not Snapshot objects: the builder copies the values it keeps
+          reader.drainTo(s -> {
             long t = s.timeMicros();
-            if (t == 0 || (t >= options.sinceMicros() && t <= options.untilMicros())) {
+            if (t == 0 || (t >= since && t <= until)) {
               builder.accept(s);
             }
-          }
+          });
         } finally {
           if (reader.era() != Era.UNKNOWN) {
             era = reader.era();

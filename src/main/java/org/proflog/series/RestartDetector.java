@@ -2,6 +2,7 @@ package org.proflog.series;
 
 import org.proflog.model.Comm;
 import org.proflog.model.Snapshot;
+import org.proflog.model.SnapshotData;
 
 /**
  * Decides whether a snapshot starts a new process (a new {@link Segment}) from what the previous
@@ -44,7 +45,7 @@ final class RestartDetector {
    * The reason the snapshot starts a new segment, or null when it continues the current one.
    * {@code firstOfFile} is true for the first snapshot of a file after the first file.
    */
-  Segment.Reason check(Snapshot s, boolean firstOfFile) {
+  Segment.Reason check(SnapshotData s, boolean firstOfFile) {
     if (!seenAny) {
       return Segment.Reason.FIRST;
     }
@@ -77,7 +78,7 @@ final class RestartDetector {
   }
 
   /** Records the snapshot as the latest; {@code restart} when it starts a new segment. */
-  void update(Snapshot s, boolean restart) {
+  void update(SnapshotData s, boolean restart) {
     seenAny = true;
     if (restart) {
       lastTime = 0;
@@ -113,7 +114,7 @@ final class RestartDetector {
     return expired.value();
   }
 
-  private boolean countersDropped(Snapshot s) {
+  private boolean countersDropped(SnapshotData s) {
     if (s.conns() != null && connsTotal.wouldDrop(s.conns().total())) {
       return true;
     }

@@ -19,9 +19,8 @@ import org.proflog.model.GlobalFootprint;
 import org.proflog.model.GlobalSize;
 import org.proflog.model.NodeId;
 import org.proflog.model.Snapshot;
+import org.proflog.model.SnapshotData;
 import org.proflog.model.TcpStates;
-import org.proflog.model.ThreadStats;
-import org.proflog.model.TimerCount;
 
 /**
  * Turns the snapshots of one node, read in time order (file after file), into its
@@ -39,7 +38,7 @@ import org.proflog.model.TimerCount;
  *   <li>The {@code 0.000000} startup snapshot (Q2) counts as a snapshot and starts its segment, but
  *       gives no points: time 0 would ruin time axes and rates. A segment made only of such a
  *       snapshot has start and end 0. It is not listed in {@code expensiveTimes} either.
- *   <li>{@code timers.lag} only where {@link Snapshot#lagIsMeaningful()} (Q5).
+ *   <li>{@code timers.lag} only where {@link SnapshotData#lagIsMeaningful()} (Q5).
  *   <li>{@code memory.malloced}: zero values are dropped for G8/G9 (Linux prints 0 from Zeek 5.2).
  *   <li>{@code conns.total} and {@code conns.expired} are unwrapped (32-bit before Bro 2.5, Q7);
  *       so are {@code memory.total} and {@code memory.malloced} of G1-G3 (modulo 4 GiB), and a
@@ -124,8 +123,11 @@ public final class SeriesBuilder {
     fileStart = files.size() > 1;
   }
 
-  /** Adds one snapshot. */
-  public void accept(Snapshot s) {
+  /**
+   * Adds one snapshot: a {@link Snapshot}, or the parser's view of one during {@code
+   * ProfLogReader.drainTo} (nothing of it is kept after the call).
+   */
+  public void accept(SnapshotData s) {
     Segment.Reason reason = restarts.check(s, fileStart);
     fileStart = false;
     if (reason != null) {
@@ -218,7 +220,7 @@ public final class SeriesBuilder {
     }
   }
 
-  private void addPoints(Snapshot s, long t) {
+  private void addPoints(SnapshotData s, long t) {
     if (s.memory() != null) {
       add(Metric.MEMORY_TOTAL, t, s.memory().totalK());
       add(Metric.MEMORY_MALLOCED, t, unwrapMallinfo(s.memory().mallocedK()));
@@ -245,7 +247,7 @@ public final class SeriesBuilder {
     if (s.expired() != Snapshot.ABSENT) {
       add(Metric.CONNS_EXPIRED, t, restarts.expired());
     }
-    addTcpStates(s.tcpStates(), t);
+    addTcpStates(s, t);
     add(Metric.REASSEMBLER, t, s.reassemblerK());
     if (s.ruleMatcher() != null) {
       add(Metric.RULES_DFA_STATES, t, s.ruleMatcher().dfaStates());
@@ -257,21 +259,21 @@ public final class SeriesBuilder {
         addDouble(Metric.TIMERS_LAG, t, s.timers().lagSeconds());
       }
     }
-    List<TimerCount> tcs = s.timerCounts();
-    if (timerRows.length < tcs.size()) {
-      timerRows = Arrays.copyOf(timerRows, tcs.size());
-      timerRowNames = Arrays.copyOf(timerRowNames, tcs.size());
+    int timerRowCount = s.timerRows();
+    if (timerRows.length < timerRowCount) {
+      timerRows = Arrays.copyOf(timerRows, timerRowCount);
+      timerRowNames = Arrays.copyOf(timerRowNames, timerRowCount);
     }
-    for (int i = 0, n = tcs.size(); i < n; i++) {
-      TimerCount tc = tcs.get(i);
+    for (int i = 0; i < timerRowCount; i++) {
+      String type = s.timerType(i);
       // the rows repeat in the same order (and the parser interns their names): no map lookup
       Series ts = timerRows[i];
-      if (ts == null || timerRowNames[i] != tc.type()) {
-        ts = labelled(Metric.TIMER_COUNT, "type", tc.type());
+      if (ts == null || timerRowNames[i] != type) {
+        ts = labelled(Metric.TIMER_COUNT, "type", type);
         timerRows[i] = ts;
-        timerRowNames[i] = tc.type();
+        timerRowNames[i] = type;
       }
-      ts.add(t, tc.count(), segIndex);
+      ts.add(t, s.timerCount(i), segIndex);
     }
     if (s.dns() != null) {
       add(Metric.DNS_REQUESTS, t, s.dns().requests());
@@ -283,18 +285,19 @@ public final class SeriesBuilder {
       add(Metric.TRIGGERS_PENDING, t, s.triggers().pending());
     }
     add(Metric.THREADS_CURRENT, t, s.threadsCurrent());
-    List<ThreadStats> ths = s.threads();
-    if (threadRows.length < ths.size()) {
-      threadRows = Arrays.copyOf(threadRows, ths.size());
+    int threadRowCount = s.threadRows();
+    if (threadRows.length < threadRowCount) {
+      threadRows = Arrays.copyOf(threadRows, threadRowCount);
     }
-    for (int i = 0, n = ths.size(); i < n; i++) {
-      ThreadStats th = ths.get(i);
+    for (int i = 0; i < threadRowCount; i++) {
+      String name = s.threadName(i);
+      int ordinal = s.threadOrdinal(i);
       ThreadSeries ts = threadRows[i];
-      if (ts == null || ts.name != th.name() || ts.ordinal != th.ordinal()) {
-        ts = thread(th);
+      if (ts == null || ts.name != name || ts.ordinal != ordinal) {
+        ts = thread(name, ordinal);
         threadRows[i] = ts;
       }
-      ts.add(th, t, segIndex);
+      ts.add(s, i, t, segIndex);
     }
     Comm comm = s.comm();
     if (comm != null) {
@@ -312,7 +315,7 @@ public final class SeriesBuilder {
     add(Metric.TABLES_ENTRIES_RECURSIVE, t, s.tableEntriesRecursive());
   }
 
-  private void addGlobals(Snapshot s, long t) {
+  private void addGlobals(SnapshotData s, long t) {
     List<UnnamedTableTracker.Row> rows = null;
     Set<String> rowEntries = null;
     for (GlobalSize g : s.globals()) {
@@ -358,13 +361,12 @@ public final class SeriesBuilder {
     }
   }
 
-  private void addTcpStates(TcpStates tcp, long t) {
-    if (tcp == null || tcp.glued()) {
+  private void addTcpStates(SnapshotData s, long t) {
+    if (!s.hasTcpStates() || s.tcpGlued()) {
       return;
     }
-    long[] cells = tcp.cells();
     for (int i = 0; i < tcpCells.length; i++) {
-      long v = cells[i];
+      long v = s.tcpCell(i);
       if (tcpCells[i] == null) {
         if (v == 0) {
           continue;
@@ -421,9 +423,7 @@ public final class SeriesBuilder {
     return s;
   }
 
-  private ThreadSeries thread(ThreadStats th) {
-    String name = th.name();
-    int ordinal = th.ordinal();
+  private ThreadSeries thread(String name, int ordinal) {
     ThreadSeries[] byOrdinal = threads.get(name);
     if (byOrdinal == null || byOrdinal.length <= ordinal) {
       byOrdinal = byOrdinal == null
@@ -514,13 +514,13 @@ public final class SeriesBuilder {
       outReads = get(key(Metric.THREAD_OUT_READS, name, ordinal));
     }
 
-    void add(ThreadStats th, long t, int seg) {
-      in.add(t, th.in(), seg);
-      out.add(t, th.out(), seg);
-      pendingIn.add(t, th.pendingIn(), seg);
-      pendingOut.add(t, th.pendingOut(), seg);
-      inReads.add(t, th.inReads(), seg);
-      outReads.add(t, th.outReads(), seg);
+    void add(SnapshotData s, int row, long t, int seg) {
+      in.add(t, s.threadCounter(row, SnapshotData.IN), seg);
+      out.add(t, s.threadCounter(row, SnapshotData.OUT), seg);
+      pendingIn.add(t, s.threadCounter(row, SnapshotData.PENDING_IN), seg);
+      pendingOut.add(t, s.threadCounter(row, SnapshotData.PENDING_OUT), seg);
+      inReads.add(t, s.threadCounter(row, SnapshotData.IN_READS), seg);
+      outReads.add(t, s.threadCounter(row, SnapshotData.OUT_READS), seg);
     }
 
     private MetricKey key(Metric m, String name, int ordinal) {
