@@ -34,6 +34,10 @@ final class LineSource {
   private int pos;
   private int lim;
   private boolean eof;
+  /** A fed input had no bytes at the last read (more may come). */
+  private boolean starved;
+  /** Inside an over-long line that is being dropped. */
+  private boolean skipping;
 
   int start;
   int end;
@@ -49,9 +53,15 @@ final class LineSource {
     this.buf = new byte[Math.min(1 << 16, Math.max(4096, maxLine + 1))];
   }
 
-  /** Advances to the next line; false at the end of the input. */
+  /**
+   * Advances to the next line; false at the end of the input, or (a fed input, see {@link
+   * #starved()}) when no complete line is there yet.
+   */
   boolean next() {
     while (true) {
+      if (skipping && !skipRest()) {
+        return false;
+      }
       int nl = indexOfNewline(buf, pos, lim);
       if (nl >= 0) {
         int s = pos;
@@ -79,11 +89,24 @@ final class LineSource {
         return false;
       }
       if (lim - pos > maxLine) {
-        skipLongLine();
+        lineNo++;
+        listener.longLine(lineNo);
+        skipping = true;
+        pos = 0;
+        lim = 0;
         continue;
       }
-      fill();
+      if (!fill()) {
+        if (starved) {
+          return false;
+        }
+      }
     }
+  }
+
+  /** Whether the last {@link #next()} stopped because a fed input had nothing more yet. */
+  boolean starved() {
+    return starved && !eof;
   }
 
   private void emit(int s, int e) {
@@ -94,26 +117,34 @@ final class LineSource {
     end = e;
   }
 
-  /** Drops bytes up to and including the next newline, reporting the line once. */
-  private void skipLongLine() {
-    lineNo++;
-    listener.longLine(lineNo);
+  /**
+   * Drops the rest of an over-long line (already reported) up to and including its newline; false
+   * when the input ended or starved first (the skip then goes on at the next call).
+   */
+  private boolean skipRest() {
     while (true) {
       int nl = indexOfNewline(buf, pos, lim);
       if (nl >= 0) {
         pos = nl + 1;
-        return;
+        skipping = false;
+        return true;
       }
       pos = 0;
       lim = 0;
-      if (!read()) {
-        return;
+      if (eof || !read()) {
+        if (eof) {
+          skipping = false;
+        }
+        return false;
       }
     }
   }
 
-  /** Makes room (moving the unfinished line to the front, growing up to the line limit) and reads. */
-  private void fill() {
+  /**
+   * Makes room (moving the unfinished line to the front, growing up to the line limit) and reads;
+   * false when nothing was read (the end, or a fed input with nothing yet).
+   */
+  private boolean fill() {
     if (pos > 0) {
       System.arraycopy(buf, pos, buf, 0, lim - pos);
       lim -= pos;
@@ -125,17 +156,20 @@ final class LineSource {
       System.arraycopy(buf, 0, nb, 0, lim);
       buf = nb;
     }
-    read();
+    return read();
   }
 
   private boolean read() {
     try {
-      int n;
-      do {
-        n = in.read(buf, lim, buf.length - lim);
-      } while (n == 0);
-      if (n < 0) {
-        eof = true;
+      int n = in.read(buf, lim, buf.length - lim);
+      if (n == 0 && !(in instanceof FeedStream)) {
+        do {
+          n = in.read(buf, lim, buf.length - lim); // a stream that may return 0 for a while
+        } while (n == 0);
+      }
+      starved = n == 0;
+      if (n <= 0) {
+        eof = n < 0;
         return false;
       }
       lim += n;

@@ -76,6 +76,7 @@ public final class ProfLogReader implements Iterator<Snapshot>, Closeable {
 
   private final String path;
   private final ParseOptions options;
+  private final InputStream in;
   private final LineSource src;
   private final LineDecoder decoder;
   private final EraEvidence era = new EraEvidence();
@@ -110,6 +111,7 @@ public final class ProfLogReader implements Iterator<Snapshot>, Closeable {
   public ProfLogReader(InputStream in, String path, ParseOptions options) {
     this.path = path;
     this.options = options;
+    this.in = in;
     this.src = new LineSource(in, options.maxLineBytes(), this::longLine);
     this.decoder = new LineDecoder(new NameCache(), era, new Assembly());
   }
@@ -129,31 +131,72 @@ public final class ProfLogReader implements Iterator<Snapshot>, Closeable {
             });
   }
 
+  /**
+   * A reader of bytes given to it with {@link #feed} rather than read from a stream, for a file that
+   * is still being written: {@link #hasNext()} and {@link #drainTo} read what was fed so far and
+   * return, and reading goes on where it stopped after the next feed. As with a stream, a snapshot
+   * comes out when the next one starts; {@link #endOfInput()} releases the last one (as partial,
+   * if it is). Everything runs on the caller's thread.
+   */
+  public static ProfLogReader fed(String path, ParseOptions options) {
+    return new ProfLogReader(new FeedStream(), path, options);
+  }
+
+  /** Hands bytes (any cut: lines may be split across feeds) to a reader made by {@link #fed}. */
+  public void feed(byte[] b, int off, int len) {
+    feedStream().add(b, off, len);
+  }
+
+  /** No more bytes will be fed: the rest is read as the end of the file. */
+  public void endOfInput() {
+    feedStream().end();
+  }
+
+  /** Whether everything there is to read has been read (the input ended and was parsed). */
+  public boolean finished() {
+    return finished && ready.isEmpty();
+  }
+
+  private FeedStream feedStream() {
+    if (!(in instanceof FeedStream f)) {
+      throw new IllegalStateException("not a fed reader: " + path);
+    }
+    return f;
+  }
+
   @Override
   public boolean hasNext() {
-    while (ready.isEmpty() && !finished) {
-      step();
+    while (ready.isEmpty() && !finished && step()) {
+      // read on
     }
     return !ready.isEmpty();
   }
 
-  /** Reads one physical line, or finishes at the end of the input. */
-  private void step() {
+  /**
+   * Reads one physical line, or finishes at the end of the input; false when a fed input has no
+   * complete line yet.
+   */
+  private boolean step() {
     if (src.next()) {
       currentLine = src.lineNo;
       physicalLine(src.buf, src.start, src.end);
-    } else {
-      currentLine = src.lineNo;
-      flushPending();
-      if (open) {
-        close(false);
-      }
-      finished = true;
+      return true;
     }
+    if (src.starved()) {
+      return false;
+    }
+    currentLine = src.lineNo;
+    flushPending();
+    if (open) {
+      close(false);
+    }
+    finished = true;
+    return true;
   }
 
   /**
-   * Reads the rest of the input and passes each snapshot to {@code sink}, in order, as a view that
+   * Reads the rest of the input (of a {@link #fed} reader: what was fed so far) and passes each
+   * snapshot to {@code sink}, in order, as a view that
    * is valid only during that call (it is the snapshot being assembled: keep what you need, not the
    * view). This builds no {@link Snapshot} and no per-row objects, which makes it the fast way to
    * read a file into series. Snapshots that {@link #hasNext()} had already read are passed first.
@@ -165,8 +208,8 @@ public final class ProfLogReader implements Iterator<Snapshot>, Closeable {
     }
     viewSink = sink;
     try {
-      while (!finished) {
-        step();
+      while (!finished && step()) {
+        // read on
       }
     } finally {
       viewSink = null;
