@@ -152,6 +152,11 @@ public final class ProfLogReader implements Iterator<Snapshot>, Closeable {
     feedStream().end();
   }
 
+  /** Bytes fed and not yet parsed (0 for a reader of a stream). */
+  public long queuedBytes() {
+    return in instanceof FeedStream f ? f.queued() : 0;
+  }
+
   /** Whether everything there is to read has been read (the input ended and was parsed). */
   public boolean finished() {
     return finished && ready.isEmpty();

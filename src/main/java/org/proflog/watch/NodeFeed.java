@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.proflog.model.Era;
 import org.proflog.model.NodeId;
-import org.proflog.model.Snapshot;
+import org.proflog.model.SnapshotData;
 import org.proflog.series.NodeSeries;
 import org.proflog.series.SeriesBuilder;
 
@@ -22,6 +22,7 @@ import org.proflog.series.SeriesBuilder;
 final class NodeFeed {
   final NodeId node;
   private final SeriesBuilder builder;
+  /** The node's files not yet read to their end, oldest first; only the first one is parsed. */
   private final ArrayDeque<FileParse> files = new ArrayDeque<>();
   private final List<String> errors = new ArrayList<>();
   private Era era = Era.UNKNOWN;
@@ -40,9 +41,12 @@ final class NodeFeed {
     files.add(f);
   }
 
-  /** Moves every parsed snapshot into the series, file by file; returns how many. */
-  int drain() {
-    int n = 0;
+  /**
+   * Parses what the node's files were handed, file by file in order, into the series (an older file
+   * first takes one more piece of its stream into {@code scratch}); returns how many snapshots.
+   */
+  int drain(byte[] scratch) {
+    long before = snapshots;
     while (!files.isEmpty()) {
       FileParse head = files.peekFirst();
       if (!head.started) {
@@ -50,16 +54,12 @@ final class NodeFeed {
         head.started = true;
         schedule.urgent();
       }
-      boolean done = head.isDone();
-      Snapshot s;
-      while ((s = head.out.poll()) != null) {
-        accept(s);
-        n++;
-      }
+      head.pump(scratch);
+      head.parse(this::accept);
       if (head.era() != Era.UNKNOWN) {
         era = head.era();
       }
-      if (!done) {
+      if (!head.isDone()) {
         break;
       }
       files.removeFirst();
@@ -68,10 +68,20 @@ final class NodeFeed {
         errors.add(head.error());
       }
     }
-    return n;
+    return (int) (snapshots - before);
   }
 
-  private void accept(Snapshot s) {
+  /** Whether an older file of the node still has bytes to pump (catching up on history). */
+  boolean historyLeft() {
+    for (FileParse f : files) {
+      if (f.historyLeft()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void accept(SnapshotData s) {
     builder.accept(s);
     snapshots++;
     if (!s.beforeNetworkTime()) {
@@ -115,20 +125,4 @@ final class NodeFeed {
     return builder.build(era, problems(), 0);
   }
 
-  /** Waits for every queued file whose input has ended to be parsed completely. */
-  void awaitEnded() throws InterruptedException {
-    for (FileParse f : files) {
-      f.await();
-    }
-  }
-
-  /** Whether every queued file has parsed all it was given. */
-  boolean idle() {
-    for (FileParse f : files) {
-      if (!f.idle()) {
-        return false;
-      }
-    }
-    return true;
-  }
 }

@@ -27,10 +27,11 @@ import org.proflog.source.NodeFilter;
 /**
  * Follows the prof.logs of a cluster and turns them into findings events.
  *
- * <p>Single-threaded from the caller's side: {@link #discover()}, {@link #poll()} and {@link #tick()}
- * are called from one thread (the parsing of each file runs on a helper thread per file, fed only
- * complete lines). Per node, the history files found at discovery (rotated, compressed) are read
- * once, in the finder's order, then the live plain file is followed. Each tick re-runs the
+ * <p>Single-threaded: {@link #discover()}, {@link #poll()} and {@link #tick()} are called from one
+ * thread, which also parses (each file has a fed parser that {@link #poll()} hands the complete
+ * lines it read, at most {@link #IN_FLIGHT_BYTES} per file per poll). Per node, the history files
+ * found at discovery (rotated, compressed) are read once, in the finder's order, then the live
+ * plain file is followed. Each tick re-runs the
  * detectors of the nodes whose {@link AnalysisSchedule} says so (all of them once the inputs end),
  * then the cluster comparison, and diffs the findings.
  */
@@ -42,8 +43,9 @@ public final class Watcher {
    */
   public static final int DEFAULT_MAX_POINTS = 512;
   /**
-   * Bytes read from a file ahead of its parser. Catching up on long histories of many nodes would
-   * otherwise queue them whole (a hundred nodes' hour is 800 MB) before anything is parsed.
+   * Bytes read from a file per poll, and at most queued ahead of its parser (a live file waits while
+   * an older file of its node is still being read). Catching up on long histories of many nodes
+   * would otherwise queue them whole (a hundred nodes' hour is 800 MB) before anything is parsed.
    */
   static final long IN_FLIGHT_BYTES = 256 * 1024;
   /** Node analyses per tick while following: at least this many, else a tenth of the nodes. */
@@ -61,6 +63,8 @@ public final class Watcher {
   private final Set<String> reported = new HashSet<>();
   private final FindingDiff diff = new FindingDiff();
   private final List<String> errors = new ArrayList<>();
+  /** Where an older file's next piece is read to before it is parsed. */
+  private final byte[] scratch = new byte[(int) IN_FLIGHT_BYTES];
   /** How long a resume waits for the replayed files to be parsed (they are on local disk). */
   private static final long RESUME_PARSE_MILLIS = 600_000;
 
@@ -100,7 +104,7 @@ public final class Watcher {
     long limit = Long.MAX_VALUE;
     boolean closed;
     WatchState.FileMark finalMark;
-    PushStream stream;
+    FileParse file;
 
     Live(Path path, NodeFeed feed, boolean history) {
       this.follower = new FileFollower(path);
@@ -110,19 +114,19 @@ public final class Watcher {
 
     @Override
     public void fileStarted(Path path) {
-      stream = new PushStream();
-      feed.add(new FileParse(path.toString(), stream, parse));
+      file = new FileParse(path.toString(), parse);
+      feed.add(file);
     }
 
     @Override
     public void lines(byte[] b, int off, int len) {
-      stream.push(b, off, len);
+      file.feed(b, off, len);
     }
 
     @Override
     public void fileFinished(Path path) {
-      stream.end();
-      stream = null;
+      file.end();
+      file = null;
     }
   }
 
@@ -247,9 +251,9 @@ public final class Watcher {
   }
 
   /**
-   * Reads what is new in every followed file, at most {@link #IN_FLIGHT_BYTES} ahead of each file's
-   * parser, and moves the snapshots parsed so far into the series. Returns true when a file has more
-   * to read than that bound let through (catching up on history): poll again soon.
+   * Reads what is new in every followed file, at most {@link #IN_FLIGHT_BYTES} of each, and parses
+   * it into the series. Returns true when a file has more to read than that bound let through
+   * (catching up on history): poll again soon.
    */
   public boolean poll() {
     boolean more = false;
@@ -258,7 +262,7 @@ public final class Watcher {
         continue;
       }
       try {
-        if (l.stream != null && l.stream.queuedBytes() >= IN_FLIGHT_BYTES) {
+        if (l.file != null && l.file.queuedBytes() >= IN_FLIGHT_BYTES) {
           more = true;
           continue;
         }
@@ -275,30 +279,34 @@ public final class Watcher {
         errors.add(l.follower.path() + ": " + e.getMessage());
       }
     }
-    drain();
-    return more;
+    return drain() | more;
   }
 
   /**
    * Polls until every file was read to its current end (or a resume's limit) and parsed, so the
-   * next {@link #tick()} sees all complete snapshots; gives up waiting after {@code timeoutMillis}.
+   * next {@link #tick()} sees all complete snapshots; gives up after {@code timeoutMillis}.
    */
-  public void catchUp(long timeoutMillis) throws InterruptedException {
+  public void catchUp(long timeoutMillis) {
     long end = System.nanoTime() + timeoutMillis * 1_000_000L;
     while (poll() && System.nanoTime() - end < 0) {
-      awaitParsed(Math.max(1, (end - System.nanoTime()) / 1_000_000L));
+      // every poll reads and parses a bounded piece of each file
     }
-    awaitParsed(Math.max(1, (end - System.nanoTime()) / 1_000_000L));
-    drain();
   }
 
-  /** Moves the snapshots parsed so far into the series (the parsers then hold little). */
-  private void drain() {
+  /**
+   * Parses what every node's files were handed into the series (the parsers then hold nothing but a
+   * partial last line); an older file takes one more piece of its stream first. Returns true while
+   * an older file has more to read.
+   */
+  private boolean drain() {
+    boolean historyLeft = false;
     for (NodeFeed f : feeds.values()) {
-      int n = f.drain();
+      int n = f.drain(scratch);
       snapshotsRead += n;
       errors.addAll(f.takeErrors());
+      historyLeft |= f.historyLeft();
     }
+    return historyLeft;
   }
 
   /**
@@ -446,10 +454,10 @@ public final class Watcher {
     ended = true;
   }
 
-  /** Waits for the parses of all queued files (their inputs must have ended). */
-  private void awaitParsed() throws InterruptedException {
-    for (NodeFeed f : feeds.values()) {
-      f.awaitEnded();
+  /** Reads the older files to their end and parses everything handed over. */
+  private void awaitParsed() {
+    while (drain()) {
+      // one piece of each older file per round
     }
   }
 
@@ -479,16 +487,4 @@ public final class Watcher {
     return snapshotsRead;
   }
 
-  /**
-   * Waits until the parsers have consumed every line handed over so far, so the next {@link #tick()}
-   * sees all complete snapshots (tests and measurements use it; the live loop does not need to).
-   */
-  public void awaitParsed(long timeoutMillis) throws InterruptedException {
-    long end = System.nanoTime() + timeoutMillis * 1_000_000L;
-    for (NodeFeed f : feeds.values()) {
-      while (!f.idle() && System.nanoTime() - end < 0) {
-        Thread.sleep(1);
-      }
-    }
-  }
 }

@@ -344,4 +344,38 @@ class WatcherTest {
           w.openFindings().stream().map(Finding::id).sorted().toList());
     }
   }
+
+  @Test
+  void olderFilesFoundAtStartAreReadInPiecesBeforeTheLiveOne() throws Exception {
+    // a node whose history is a gzipped archive and a rotated file, each several pieces long
+    SimulationSpec spec = SimulationSpec.of(Scenario.TABLE_LEAK, 3, 6 * 3600, "5.0.10", 5);
+    List<String> names = Simulator.nodeNames(3);
+    String n = names.get(2);
+    byte[] all = node(spec, n);
+    int cut1 = lineBoundaryNear(all, all.length / 3);
+    int cut2 = lineBoundaryNear(all, all.length * 2 / 3);
+    assertThat(cut1).isGreaterThan((int) Watcher.IN_FLIGHT_BYTES * 2);
+    Path nodeDir = dir.resolve("spool").resolve(n);
+    Files.createDirectories(nodeDir);
+    try (OutputStream o = new java.util.zip.GZIPOutputStream(
+        Files.newOutputStream(nodeDir.resolve("prof.2023-11-14-22-00-00.log.gz")))) {
+      o.write(all, 0, cut1);
+    }
+    Files.write(nodeDir.resolve("prof.log.1"), Arrays.copyOfRange(all, cut1, cut2));
+    Files.write(nodeDir.resolve("prof.log"), Arrays.copyOfRange(all, cut2, all.length));
+
+    Watcher w = watcher();
+    List<WatchEvent> events = w.once();
+    List<NodeSeries> live = w.series();
+    List<NodeSeries> off = offline(Map.of(n, List.of(Arrays.copyOf(all, cut1),
+        Arrays.copyOfRange(all, cut1, cut2), Arrays.copyOfRange(all, cut2, all.length))));
+    assertThat(live).hasSize(1);
+    assertThat(live.get(0).files()).hasSize(3);
+    assertThat(live.get(0).snapshots()).isEqualTo(off.get(0).snapshots());
+    assertThat(tidy(live)).isEqualTo(tidy(off));
+    assertThat(live.get(0).problems()).isEqualTo(off.get(0).problems()); // the cuts start mid-snapshot
+    List<Finding> expected = new Analyzer(AnalysisOptions.defaults()).analyze(off);
+    assertThat(findings(w.openFindings())).isEqualTo(findings(expected));
+    assertThat(events).isNotEmpty();
+  }
 }
