@@ -96,10 +96,8 @@ final class LineSource {
         lim = 0;
         continue;
       }
-      if (!fill()) {
-        if (starved) {
-          return false;
-        }
+      if (!fill() && starved) {
+        return false;
       }
     }
   }

@@ -37,6 +37,9 @@ import org.proflog.model.SnapshotData;
  * }
  * }</pre>
  *
+ * <p>{@link #drainTo} is the push form of the same reading (views instead of Snapshot objects), and
+ * {@link #fed} makes a reader that is handed bytes instead of reading a stream (a live file).
+ *
  * <p><b>Lines.</b> Every line kind of every era (G1 Bro 2.0 to G9 Zeek 6.1+) is recognised from
  * the bytes after its timestamp; numbers are read straight from the buffer. The {@code Comm:} line
  * of 2.6+ has no newline, so the text after {@code ids_out=<n> } is read as the next line (the next
@@ -201,11 +204,11 @@ public final class ProfLogReader implements Iterator<Snapshot>, Closeable {
 
   /**
    * Reads the rest of the input (of a {@link #fed} reader: what was fed so far) and passes each
-   * snapshot to {@code sink}, in order, as a view that
-   * is valid only during that call (it is the snapshot being assembled: keep what you need, not the
-   * view). This builds no {@link Snapshot} and no per-row objects, which makes it the fast way to
-   * read a file into series. Snapshots that {@link #hasNext()} had already read are passed first.
-   * Problems, era and counts are available afterwards as with {@link #next()}.
+   * snapshot to {@code sink}, in order, as a view that is valid only during that call (it is the
+   * snapshot being assembled: keep what you need, not the view). This builds no {@link Snapshot}
+   * and no per-row objects, which makes it the fast way to read a file into series. Snapshots that
+   * {@link #hasNext()} had already read are passed first. Problems, era and counts are available
+   * afterwards as with {@link #next()}.
    */
   public void drainTo(Consumer<? super SnapshotData> sink) {
     while (!ready.isEmpty()) {
