@@ -26,6 +26,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * Parser throughput on realistic text: the real Zeek 3.2.4 and 6.2.1 fixtures concatenated until
  * the buffer holds {@code megabytes} MB. The primary score is whole buffers per second; the
  * secondary result {@code parse:megabytes} is the throughput in MB/s (10^6 bytes per second).
+ * {@code parse} pulls Snapshot objects, {@code drain} takes the push form that analyze uses.
  * Run: {@code java -jar target/benchmarks.jar ParserBenchmark -f 1 -wi 2 -i 3}.
  */
 @State(Scope.Benchmark)
@@ -87,6 +88,24 @@ public class ParserBenchmark {
   @AuxCounters(AuxCounters.Type.OPERATIONS)
   public static class Volume {
     public double megabytes;
+  }
+
+  /** The push form ({@link ProfLogReader#drainTo}): the same parse, views instead of Snapshot objects. */
+  @Benchmark
+  public long drain(Blackhole bh, Volume volume) throws IOException {
+    volume.megabytes += data.length / 1e6;
+    long[] n = {0};
+    try (ProfLogReader r =
+        new ProfLogReader(new ByteArrayInputStream(data), "bench", ParseOptions.defaults())) {
+      r.drainTo(v -> {
+        bh.consume(v.timeMicros());
+        n[0]++;
+      });
+      if (r.problemCount() != 0) {
+        throw new IllegalStateException("benchmark input produced problems: " + r.problems());
+      }
+    }
+    return n[0];
   }
 
   @Benchmark
