@@ -11,7 +11,12 @@ record Trend(TheilSen.Result fit, MannKendall.Result mk, double perHour, double 
 
   static final String METHOD = "Theil-Sen + Mann-Kendall (Hamed-Rao)";
 
+  /** The trend of a window (reused from the running analysis' {@link StatsMemo} when it saw the same window). */
   static Trend of(Window w) {
+    return StatsMemo.trend(w, () -> compute(w));
+  }
+
+  private static Trend compute(Window w) {
     TheilSen.Result fit = TheilSen.fit(w.hoursAxis(), w.values());
     MannKendall.Result mk = MannKendall.testCorrected(w.values());
     return new Trend(fit, mk, fit.slope(), fit.lower(), fit.upper());

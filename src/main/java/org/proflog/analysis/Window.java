@@ -47,22 +47,10 @@ record Window(long[] times, double[] values) {
     if (s == null) {
       return EMPTY;
     }
-    int n = 0;
-    for (int i = 0; i < s.size(); i++) {
-      if (s.segmentOf(i) == segment) {
-        n++;
-      }
-    }
+    int n = s.sizeOf(segment);
     long[] t = new long[n];
     double[] v = new double[n];
-    int k = 0;
-    for (int i = 0; i < s.size(); i++) {
-      if (s.segmentOf(i) == segment) {
-        t[k] = s.time(i);
-        v[k] = s.value(i);
-        k++;
-      }
-    }
+    s.copySegment(segment, t, v);
     return new Window(t, v);
   }
 
