@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.proflog.analysis.stats.Relation;
+import org.proflog.series.Series;
 
 /**
  * Remembers the trend statistics of one node's last analysis, keyed by their exact input, so that the
@@ -30,6 +31,15 @@ public final class StatsMemo {
 
   private Map<Key, Object> previous = new HashMap<>();
   private Map<Key, Object> current = new HashMap<>();
+  /**
+   * Windows cut during the running analysis: several detectors read the same series (memory,
+   * connections) and the same window without its shutdown snapshot; each is copied once per analysis.
+   */
+  private final Map<WindowKey, Window> windows = new HashMap<>();
+
+  /** A series (by identity: records compare it with Object.equals) and what was cut from it. */
+  private record WindowKey(Object source, long part) {}
+
   private long hits;
   private long misses;
 
@@ -99,6 +109,24 @@ public final class StatsMemo {
     return m.lookup(Key.of(WARM_UP, w.times(), w.values(), params), compute);
   }
 
+  /** The window of a series in a segment, cut once per analysis when a memo is installed. */
+  static Window window(Series s, int segment, Supplier<Window> cut) {
+    StatsMemo m = CURRENT.get();
+    if (m == null) {
+      return cut.get();
+    }
+    return m.windows.computeIfAbsent(new WindowKey(s, segment), k -> cut.get());
+  }
+
+  /** A window without its segment's final snapshot (ending at {@code endMicros}), cut once per analysis. */
+  static Window withoutShutdown(Window w, long endMicros, Supplier<Window> cut) {
+    StatsMemo m = CURRENT.get();
+    if (m == null) {
+      return cut.get();
+    }
+    return m.windows.computeIfAbsent(new WindowKey(w, endMicros), k -> cut.get());
+  }
+
   @SuppressWarnings("unchecked")
   private <T> T lookup(Key k, Supplier<T> compute) {
     Object v = current.get(k);
@@ -126,6 +154,7 @@ public final class StatsMemo {
       return analysis.get();
     } finally {
       CURRENT.set(outer);
+      windows.clear(); // the series grow after the analysis: their windows are cut afresh
       // what this analysis did not use is unlikely to come back: keep one analysis' worth
       previous = current;
       current = new HashMap<>();

@@ -47,6 +47,10 @@ record Window(long[] times, double[] values) {
     if (s == null) {
       return EMPTY;
     }
+    return StatsMemo.window(s, segment, () -> cut(s, segment));
+  }
+
+  private static Window cut(Series s, int segment) {
     int n = s.sizeOf(segment);
     long[] t = new long[n];
     double[] v = new double[n];
@@ -60,7 +64,7 @@ record Window(long[] times, double[] values) {
    */
   Window withoutShutdown(Segment seg) {
     if (!isEmpty() && seg != null && end() >= seg.endMicros()) {
-      return slice(0, size() - 1);
+      return StatsMemo.withoutShutdown(this, seg.endMicros(), () -> slice(0, size() - 1));
     }
     return this;
   }

@@ -55,6 +55,30 @@ class StatsProperties {
     assertThat(TheilSen.line(x, y).intercept()).isEqualTo(r.intercept());
   }
 
+  /**
+   * Kendall's S counted by merge sort equals the count over all pairs: few distinct values (many
+   * ties), long runs, both zeros and infinities included.
+   */
+  @Property(tries = 500)
+  void kendallSByMergeSortEqualsThePairwiseCount(
+      @ForAll @Size(max = 400) List<@IntRange(min = -6, max = 6) Integer> v,
+      @ForAll @IntRange(min = 1, max = 1000) int scale) {
+    double[] y = new double[v.size()];
+    for (int i = 0; i < y.length; i++) {
+      int k = v.get(i);
+      // the extremes stand for the special values: +-infinity and a negative zero
+      y[i] = k == 6 ? Double.POSITIVE_INFINITY : k == -6 ? Double.NEGATIVE_INFINITY : k == -5 ? -0.0 : k * (double) scale;
+    }
+    assertThat(MannKendall.kendallS(y)).isEqualTo(MannKendall.kendallSPairs(y));
+  }
+
+  @Property(tries = 200)
+  void kendallSByMergeSortEqualsThePairwiseCountOnDistinctValues(
+      @ForAll @Size(max = 300) List<@DoubleRange(min = -1e6, max = 1e6) Double> v) {
+    double[] y = v.stream().mapToDouble(Double::doubleValue).toArray();
+    assertThat(MannKendall.kendallS(y)).isEqualTo(MannKendall.kendallSPairs(y));
+  }
+
   private static double at(double[] sorted, double pos) {
     int lo = (int) Math.floor(pos);
     if (pos == lo || lo + 1 >= sorted.length) {
