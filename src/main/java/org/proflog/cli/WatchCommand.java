@@ -54,7 +54,7 @@ final class WatchCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or ndjson: one line per event.")
   String format = "text";
 
-  @Option(names = "--interval", paramLabel = "DURATION", description = "How often to read new data and update the findings (default 5s); a node's detectors re-run when its data moved enough (see README).")
+  @Option(names = "--interval", paramLabel = "DURATION", description = "How often to update the findings (default 5s; a poll early when new snapshots wait); every node with a new snapshot is analysed again (see README).")
   String interval = "5s";
 
   @Option(names = "--max-points", paramLabel = "N", description = "Points kept per series; older history is compacted 2:1 (default 512; memory is about nodes x 150 x N x 16 bytes).")
