@@ -37,7 +37,8 @@ import org.proflog.simulate.Simulator;
 
 /**
  * The load test of {@code proflog watch}: a simulated cluster written in real time, one snapshot per
- * node per second, followed by a separate {@code proflog watch} process (the shipped jar, -Xmx256m).
+ * node per second, followed by a separate {@code proflog watch} process (the shipped jar, with the JVM
+ * options and environment of the {@code ./proflog} launcher).
  * Prints the CPU share of one core and the memory of the watch process over the live phase, and the
  * delay from the moment a snapshot became readable to the moment the finding it completed was
  * printed.
@@ -97,16 +98,21 @@ public final class WatchLoad {
 
     int port = 20000 + (int) (ProcessHandle.current().pid() % 20000);
     Path gcLog = dir.resolve("watch-gc.log");
-    List<String> cmd = new ArrayList<>(List.of("java", "-Xmx256m", "-Xlog:gc:file=" + gcLog));
+    // the JVM options the ./proflog launcher next to target/ runs the jar with (or PROFLOG_JAVA_OPTS)
+    List<String> jvm = launcherJavaOptions(jar);
+    System.out.printf(Locale.ROOT, "watch JVM        %s (as ./proflog runs it)%n", String.join(" ", jvm));
+    List<String> cmd = new ArrayList<>(List.of("java"));
+    cmd.addAll(jvm);
+    cmd.add("-Xlog:gc:file=" + gcLog);
     String extra = System.getenv("WATCH_JAVA_OPTS");
     if (extra != null && !extra.isBlank()) {
       cmd.addAll(List.of(extra.trim().split("\\s+")));
     }
     cmd.addAll(List.of("-jar", jar.toString(), "watch", "--format", "ndjson", "--interval", "1s",
         "--serve", "127.0.0.1:" + port, spool.toString()));
-    Process p = new ProcessBuilder(cmd)
-        .redirectError(dir.resolve("watch.err").toFile())
-        .start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(dir.resolve("watch.err").toFile());
+    launcherEnvironment(jar).forEach((k, v) -> pb.environment().putIfAbsent(k, v));
+    Process p = pb.start();
     ConcurrentLinkedQueue<long[]> printedAt = new ConcurrentLinkedQueue<>();
     List<String> printed = new ArrayList<>();
     Thread reader = new Thread(() -> {
@@ -179,7 +185,7 @@ public final class WatchLoad {
     System.out.printf(Locale.ROOT, "watch CPU        %.2f s over %.0f s of live following = %.1f %% of one core "
         + "(user+sys, all JVM threads, from /proc)%n", cpuSeconds, wall, 100 * cpuSeconds / wall);
     System.out.printf(Locale.ROOT, "watch memory     max RSS %s; heap: %s MiB live after a full GC at the end, "
-        + "%s MiB at most before a collection (GC log; -Xmx256m)%n", field(status, "VmHWM"), liveHeap, peakHeap(gcLog));
+        + "%s MiB at most before a collection (GC log)%n", field(status, "VmHWM"), liveHeap, peakHeap(gcLog));
 
     // delays of the findings that appeared during the live phase
     Map<String, Node> byName = new TreeMap<>();
@@ -232,6 +238,42 @@ public final class WatchLoad {
       System.out.printf(Locale.ROOT, "delay            %d findings: median %.2f s, max %.2f s (snapshot readable -> "
           + "finding printed)%n", d.length, d[d.length / 2], d[d.length - 1]);
     }
+  }
+
+  /**
+   * The JVM options of the launcher script {@code proflog} in the directory above the jar's (the
+   * repository root for {@code target/proflog.jar}) for {@code proflog watch}: {@code
+   * PROFLOG_JAVA_OPTS} when set, else the script's {@code watch_opts}, so that the load test
+   * measures the watcher as users run it.
+   */
+  static List<String> launcherJavaOptions(Path jar) throws IOException {
+    String set = System.getenv("PROFLOG_JAVA_OPTS");
+    if (set != null) {
+      return List.of(set.trim().split("\\s+"));
+    }
+    Matcher m = Pattern.compile("(?m)^\\s*watch_opts=\"([^\"]*)\"").matcher(launcher(jar));
+    if (!m.find()) {
+      throw new IllegalStateException("no watch_opts in " + launcherPath(jar));
+    }
+    return List.of(m.group(1).trim().split("\\s+"));
+  }
+
+  /** The environment defaults the launcher exports ({@code export NAME="${NAME:-value}"}). */
+  static Map<String, String> launcherEnvironment(Path jar) throws IOException {
+    Map<String, String> env = new TreeMap<>();
+    Matcher m = Pattern.compile("(?m)^\\s*export (\\w+)=\"\\$\\{\\1:-([^}]*)}\"").matcher(launcher(jar));
+    while (m.find()) {
+      env.put(m.group(1), m.group(2));
+    }
+    return env;
+  }
+
+  private static Path launcherPath(Path jar) {
+    return jar.toAbsolutePath().getParent().getParent().resolve("proflog");
+  }
+
+  private static String launcher(Path jar) throws IOException {
+    return Files.readString(launcherPath(jar));
   }
 
   /** Byte offsets where each snapshot's separator line starts (its timestamp), and the end. */
@@ -321,8 +363,13 @@ public final class WatchLoad {
       Process q = new ProcessBuilder("jcmd", String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
       String out = new String(q.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       q.waitFor();
-      Matcher m = Pattern.compile("used (\\d+)K").matcher(out);
-      return m.find() ? String.valueOf(Long.parseLong(m.group(1)) / 1024) : "?";
+      // one "total ..K, used ..K" line per generation (Serial: young and tenured; G1: the heap)
+      Matcher m = Pattern.compile("total \\d+K, used (\\d+)K").matcher(out);
+      long used = -1;
+      while (m.find()) {
+        used = Math.max(0, used) + Long.parseLong(m.group(1));
+      }
+      return used < 0 ? "?" : String.valueOf(used / 1024);
     } catch (IOException e) {
       return "?";
     } catch (InterruptedException e) {

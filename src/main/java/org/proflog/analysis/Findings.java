@@ -5,8 +5,17 @@ import java.util.Locale;
 import java.util.Map;
 import org.proflog.series.NodeSeries;
 
-/** Construction and wording helpers for findings: one place for number formatting (Locale.ROOT). */
+/**
+ * Construction and wording helpers for findings: one place for number formatting (Locale.US: the
+ * same digits, sign and decimal point as Locale.ROOT for these patterns, without grouping).
+ */
 final class Findings {
+  /**
+   * The JDK's Formatter takes a fast path for Locale.US and looks up the locale's symbols on every
+   * conversion otherwise; evidence is formatted at every analysis of every node while following.
+   */
+  private static final Locale NUMBERS = Locale.US;
+
   private Findings() {}
 
   static Finding make(FindingKind kind, Severity sev, NodeSeries node, String subject, int segment,
@@ -37,26 +46,26 @@ final class Findings {
     }
     double a = Math.abs(v);
     if (a >= 100 || a == Math.rint(a)) {
-      return String.format(Locale.ROOT, "%.0f", v);
+      return String.format(NUMBERS, "%.0f", v);
     }
     if (a >= 1) {
-      return String.format(Locale.ROOT, "%.1f", v);
+      return String.format(NUMBERS, "%.1f", v);
     }
-    return String.format(Locale.ROOT, "%.3g", v);
+    return String.format(NUMBERS, "%.3g", v);
   }
 
   static String pct(double v) {
-    return String.format(Locale.ROOT, "%.2f%%", v);
+    return String.format(NUMBERS, "%.2f%%", v);
   }
 
   static String hours(double h) {
     if (h < 1) {
-      return String.format(Locale.ROOT, "%.0f min", h * 60);
+      return String.format(NUMBERS, "%.0f min", h * 60);
     }
     if (h < 48) {
-      return String.format(Locale.ROOT, "%.1f h", h);
+      return String.format(NUMBERS, "%.1f h", h);
     }
-    return String.format(Locale.ROOT, "%.1f days", h / 24);
+    return String.format(NUMBERS, "%.1f days", h / 24);
   }
 
   static String duration(long seconds) {

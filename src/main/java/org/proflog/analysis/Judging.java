@@ -29,6 +29,15 @@ final class Judging {
    */
   static AfterWarmUp afterWarmUp(Window w, Segment seg, AnalysisOptions o) {
     if (w.size() < 2) {
+      return cutWarmUp(w, seg, o);
+    }
+    // up to six two-piece fits over the window: worth remembering while the window stays the same
+    double[] params = {seg == null ? Double.NaN : seg.startMicros(), o.warmupOverrideMicros(), o.minPoints()};
+    return StatsMemo.warmUp(w, params, () -> cutWarmUp(w, seg, o));
+  }
+
+  private static AfterWarmUp cutWarmUp(Window w, Segment seg, AnalysisOptions o) {
+    if (w.size() < 2) {
       return new AfterWarmUp(w, w.isEmpty() ? 0 : w.start(), false);
     }
     long end;
@@ -94,7 +103,7 @@ final class Judging {
     }
     Window loadAtW = new Window(w.times(), x);
     Trend lt = Trend.of(loadAtW);
-    Relation rel = Relation.of(x, w.values());
+    Relation rel = StatsMemo.relation(x, w.values());
     if (!lt.rising(o.alpha()) || !(rel.spearman() >= 0.7)) {
       return new LoadFollowing(false, rel.spearman(), Double.NaN, loadMetric.id());
     }

@@ -325,7 +325,7 @@ public final class MemoryGrowthDetector implements Detector {
         return null;
       }
     }
-    Relation r = Relation.of(c, w.values());
+    Relation r = StatsMemo.relation(c, w.values());
     if (!Double.isNaN(r.slope())) {
       extra.put("per work", Findings.num(r.slope() * 1000) + " KiB per 1000 connections (R² "
           + Findings.num(r.r2()) + " against conns.total)");

@@ -327,7 +327,7 @@ public final class StateGrowthDetector implements Detector {
         return null;
       }
     }
-    return Relation.of(a, w.values());
+    return StatsMemo.relation(a, w.values());
   }
 
   /**

@@ -47,22 +47,14 @@ record Window(long[] times, double[] values) {
     if (s == null) {
       return EMPTY;
     }
-    int n = 0;
-    for (int i = 0; i < s.size(); i++) {
-      if (s.segmentOf(i) == segment) {
-        n++;
-      }
-    }
+    return StatsMemo.window(s, segment, () -> cut(s, segment));
+  }
+
+  private static Window cut(Series s, int segment) {
+    int n = s.sizeOf(segment);
     long[] t = new long[n];
     double[] v = new double[n];
-    int k = 0;
-    for (int i = 0; i < s.size(); i++) {
-      if (s.segmentOf(i) == segment) {
-        t[k] = s.time(i);
-        v[k] = s.value(i);
-        k++;
-      }
-    }
+    s.copySegment(segment, t, v);
     return new Window(t, v);
   }
 
@@ -72,7 +64,7 @@ record Window(long[] times, double[] values) {
    */
   Window withoutShutdown(Segment seg) {
     if (!isEmpty() && seg != null && end() >= seg.endMicros()) {
-      return slice(0, size() - 1);
+      return StatsMemo.withoutShutdown(this, seg.endMicros(), () -> slice(0, size() - 1));
     }
     return this;
   }

@@ -54,7 +54,7 @@ final class WatchCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or ndjson: one line per event.")
   String format = "text";
 
-  @Option(names = "--interval", paramLabel = "DURATION", description = "How often to read new data and update the findings (default 5s); a node's detectors re-run when its data moved enough (see README).")
+  @Option(names = "--interval", paramLabel = "DURATION", description = "How often to update the findings (default 5s; a poll early when new snapshots wait); every node with a new snapshot is analysed again (see README).")
   String interval = "5s";
 
   @Option(names = "--max-points", paramLabel = "N", description = "Points kept per series; older history is compacted 2:1 (default 512; memory is about nodes x 150 x N x 16 bytes).")
@@ -84,6 +84,8 @@ final class WatchCommand implements Callable<Integer> {
   /** Polling of followed files between ticks (tail -F reacts within this). */
   private static final long POLL_MILLIS = 250;
   private static final long CATCH_UP_MILLIS = 5;
+  /** How long a poll waits for the parsers to finish what it read (they take well under this). */
+  private static final long PARSE_WAIT_MILLIS = 50;
   /**
    * /metrics is rebuilt when findings change and otherwise every 5 s, not on every 1 s tick: a
    * hundred nodes' series are some 8,000 samples, and Prometheus scrapes every 15 s or so.
@@ -200,8 +202,16 @@ final class WatchCommand implements Callable<Integer> {
       long nextTick = System.nanoTime();
       while (stopped.getCount() > 0) {
         boolean behind = w.poll();
-        // no analysis while catching up on history: it would report on a partial picture
-        if (!behind && System.nanoTime() - nextTick >= 0) {
+        if (!behind) {
+          // what was just read is parsed in a moment: take it into this round rather than the next
+          w.awaitParsed(PARSE_WAIT_MILLIS);
+        }
+        // No analysis while catching up on history: it would report on a partial picture. A tick
+        // runs every interval, and already a poll early when new snapshots wait, so that ticks keep
+        // in step with nodes that write once per interval instead of lagging them by up to one.
+        long now = System.nanoTime();
+        if (!behind && (now - nextTick >= 0
+            || (now - nextTick >= -POLL_MILLIS * 1_000_000L && w.hasNewSnapshots()))) {
           if (++ticks % DISCOVER_EVERY_TICKS == 0) {
             w.discover();
           }
@@ -209,12 +219,13 @@ final class WatchCommand implements Callable<Integer> {
           print(events, fmt, out);
           printErrors(w, err);
           save(w, err);
-          long now = System.nanoTime();
-          if (!events.isEmpty() || now - lastPublish >= PUBLISH_EVERY_NANOS) {
+          long done = System.nanoTime();
+          if (!events.isEmpty() || done - lastPublish >= PUBLISH_EVERY_NANOS) {
             publish(w, endpoint);
-            lastPublish = now;
+            lastPublish = done;
           }
-          nextTick = System.nanoTime() + intervalMillis * 1_000_000L;
+          // counted from the tick's start, so that the time a tick takes does not shift the next
+          nextTick = now + intervalMillis * 1_000_000L;
         }
         // catching up on history: read on as soon as the parsers took what was read
         stopped.await(behind ? CATCH_UP_MILLIS : POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);

@@ -266,6 +266,37 @@ public final class Series {
     return out;
   }
 
+  /** How many points belong to a segment (walks the runs, not the points). */
+  public int sizeOf(int segment) {
+    int n = 0;
+    for (int r = 0; r < runs; r++) {
+      if (runSegment[r] == segment) {
+        n += (r + 1 < runs ? runStart[r + 1] : size) - runStart[r];
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Copies the times and values of a segment's points, in order, into arrays of at least
+   * {@link #sizeOf(int)} elements: what a reader of one segment needs, without looking up the
+   * segment of every point.
+   */
+  public void copySegment(int segment, long[] times, double[] values) {
+    int k = 0;
+    for (int r = 0; r < runs; r++) {
+      if (runSegment[r] != segment) {
+        continue;
+      }
+      int b = r + 1 < runs ? runStart[r + 1] : size;
+      for (int i = runStart[r]; i < b; i++) {
+        times[k] = data[2 * i];
+        values[k] = Double.longBitsToDouble(data[2 * i + 1]);
+        k++;
+      }
+    }
+  }
+
   /** The points of one segment, as a new series (empty when the segment has none). */
   public Series onlySegment(int segment) {
     Series s = new Series();

@@ -28,7 +28,10 @@ public final class FileFollower {
     /** A new file (or a new incarnation of the path) starts. */
     void fileStarted(Path path);
 
-    /** Complete lines, newline included. */
+    /**
+     * Complete lines, newline included. The array is the follower's read buffer, shared with other
+     * followers: its bytes are valid during the call only, so copy what is kept.
+     */
     void lines(byte[] b, int off, int len);
 
     /** The current file is over: nothing more will come from it. */
@@ -44,7 +47,12 @@ public final class FileFollower {
   private Object key;
   private long offset;
   private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
-  private final ByteBuffer buf = ByteBuffer.allocate(CHUNK);
+  /**
+   * The read buffer, one per polling thread rather than per file: a chunk is handed to the sink
+   * (which copies what it keeps) before the next read, and a hundred followed files would otherwise
+   * hold 6 MiB of idle buffers.
+   */
+  private static final ThreadLocal<ByteBuffer> BUF = ThreadLocal.withInitial(() -> ByteBuffer.allocate(CHUNK));
 
   /** A follower of {@code path}; nothing is read before the first {@link #poll}. */
   public FileFollower(Path path) {
@@ -132,6 +140,7 @@ public final class FileFollower {
 
   /** Reads up to {@code limit}; true if it stopped there with the file possibly holding more. */
   private boolean drain(FileFollower.Sink sink, long limit) throws IOException {
+    ByteBuffer buf = BUF.get();
     while (true) {
       if (offset >= limit) {
         return true;

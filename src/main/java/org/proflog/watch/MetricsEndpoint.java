@@ -10,6 +10,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.PrometheusNaming;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,14 @@ public final class MetricsEndpoint implements AutoCloseable {
   private volatile MetricSnapshots current = new MetricSnapshots(List.of());
   private final LiveReport live = new LiveReport();
   private HTTPServer server;
+  /**
+   * The family and labels of each series, by node: they never change for a series, and sanitising
+   * and validating them for every series of every node was most of the cost of an update.
+   */
+  private final Map<String, Map<MetricKey, Sample>> names = new HashMap<>();
+
+  /** Where a series goes in the exposition: its family, help text, labels and unit factor. */
+  private record Sample(String family, String help, Labels labels, double factor) {}
 
   /** An endpoint with nothing to show yet; {@link #start} serves it. */
   public MetricsEndpoint() {
@@ -171,16 +180,14 @@ public final class MetricsEndpoint implements AutoCloseable {
         if (s.isEmpty()) {
           continue;
         }
-        OpenMetricsName name = OpenMetricsName.of(e.getKey().metric());
-        String family = PrometheusNaming.isValidMetricName(name.family()) ? name.family() : name.family() + "_count";
-        Labels labels = labels(node, e.getKey());
+        Sample n = names.computeIfAbsent(node, k -> new HashMap<>()).computeIfAbsent(e.getKey(), k -> sample(node, k));
         // Two raw label names can sanitise alike; a duplicate would make the whole scrape fail.
-        if (!seen.computeIfAbsent(family, k -> new HashSet<>()).add(labels)) {
+        if (!seen.computeIfAbsent(n.family(), k -> new HashSet<>()).add(n.labels())) {
           continue;
         }
-        families.computeIfAbsent(family, k -> GaugeSnapshot.builder().name(k).help(name.help()))
+        families.computeIfAbsent(n.family(), k -> GaugeSnapshot.builder().name(k).help(n.help()))
             .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
-                .labels(labels).value(s.last() * name.factor()).build());
+                .labels(n.labels()).value(s.last() * n.factor()).build());
       }
     }
     List<MetricSnapshot> out = new ArrayList<>();
@@ -216,6 +223,12 @@ public final class MetricsEndpoint implements AutoCloseable {
   private static GaugeSnapshot gauge(String name, String help, double value) {
     return GaugeSnapshot.builder().name(name).help(help)
         .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(value).build()).build();
+  }
+
+  private static Sample sample(String node, MetricKey key) {
+    OpenMetricsName name = OpenMetricsName.of(key.metric());
+    String family = PrometheusNaming.isValidMetricName(name.family()) ? name.family() : name.family() + "_count";
+    return new Sample(family, name.help(), labels(node, key), name.factor());
   }
 
   private static Labels labels(String node, MetricKey key) {

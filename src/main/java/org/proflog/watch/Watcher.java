@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +47,6 @@ public final class Watcher {
    * would otherwise queue them whole (a hundred nodes' hour is 800 MB) before anything is parsed.
    */
   static final long IN_FLIGHT_BYTES = 256 * 1024;
-  /** Node analyses per tick while following: at least this many, else a tenth of the nodes. */
-  static final int MIN_ANALYSES_PER_TICK = 4;
 
   private final int maxPoints;
   private final List<String> paths;
@@ -71,7 +68,6 @@ public final class Watcher {
   /** Set once the inputs ended (close, once): the next tick analyses every node that is behind. */
   private boolean ended;
   private long analyses;
-  private long deferred;
   private List<NodeSeries> analyzed = List.of();
   private WatchState resuming;
   private long snapshotsRead;
@@ -319,47 +315,37 @@ public final class Watcher {
 
   private record Analysed(NodeFeed feed, NodeSeries series, List<Finding> findings) {}
 
-  private record Due(NodeFeed feed, int priority, double overdue) {}
-
   private List<WatchEvent> tick(boolean force) {
     drain();
-    List<Due> candidates = new ArrayList<>();
+    List<NodeFeed> due = new ArrayList<>();
     for (NodeFeed f : feeds.values()) {
       AnalysisSchedule sch = f.schedule;
       if (f.snapshots() == 0) {
         continue;
       }
-      int p = force ? (sch.behind(f.snapshots()) ? AnalysisSchedule.URGENT : AnalysisSchedule.IDLE)
-          : sch.priority(f.snapshots(), f.newestMicros(), f.segments());
-      if (p != AnalysisSchedule.IDLE) {
-        candidates.add(new Due(f, p, sch.overdue(f.snapshots())));
+      if (sch.due(f.snapshots())) {
+        due.add(f);
+      } else if (force) {
+        // analysed up to its last snapshot already, perhaps holding findings it no longer reports
+        sch.release();
       }
     }
-    if (candidates.isEmpty()) {
+    if (due.isEmpty() && !force) {
       return List.of();
     }
-    // nodes never analysed (their history was just read) are not capped: that is the start-up report
-    int first = (int) candidates.stream().filter(d -> d.priority() == AnalysisSchedule.FIRST).count();
-    int cap = first + Math.max(MIN_ANALYSES_PER_TICK, feeds.size() / 10);
-    if (!force && candidates.size() > cap) {
-      // A burst (every node's load rising at once) must not make one tick take seconds: the most
-      // urgent, then the most overdue, go first; the others stay due for the next tick.
-      candidates.sort(Comparator.comparingInt(Due::priority).thenComparingDouble(Due::overdue).reversed());
-      deferred += candidates.size() - cap;
-      candidates = candidates.subList(0, cap);
-    }
-    List<NodeFeed> due = candidates.stream().map(Due::feed).toList();
+    // Every node with new data is analysed, not a capped few: with its memo an analysis redoes only
+    // the statistics whose input moved, so a finding is printed at the snapshot that decides it.
     analyses += due.size();
     AnalysisContext ctx = AnalysisContext.of(analyzer.options(), List.of());
     // nodes are independent: analyse the due ones in parallel, record on this thread
     List<Analysed> results = due.parallelStream()
         .map(f -> {
           NodeSeries ns = f.build();
-          return new Analysed(f, ns, analyzer.analyzeNode(ns, ctx));
+          return new Analysed(f, ns, analyzer.analyzeNode(ns, ctx, f.schedule.memo()));
         })
         .toList();
     for (Analysed r : results) {
-      r.feed().schedule.analyzed(r.series(), r.feed().newestMicros(), r.findings(), force);
+      r.feed().schedule.analyzed(r.series(), r.findings(), force);
     }
     // The cluster comparison looks at the latest value of every node. A node's last build shares
     // the series its builder keeps growing, so it shows the latest values without a rebuild; only
@@ -384,6 +370,20 @@ public final class Watcher {
   }
 
   /**
+   * Whether some node has snapshots that no analysis has seen yet (moves what the parsers finished
+   * into the series first): the next {@link #tick()} has work to do.
+   */
+  public boolean hasNewSnapshots() {
+    drain();
+    for (NodeFeed f : feeds.values()) {
+      if (f.snapshots() > 0 && f.schedule.due(f.snapshots())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The series of every node as of the latest tick (the latest build of each; the series keep
    * growing): what {@code /metrics} publishes, without building every node again per tick.
    */
@@ -398,11 +398,6 @@ public final class Watcher {
       n = Math.max(n, f.newestMicros());
     }
     return n;
-  }
-
-  /** Node analyses put off to a later tick by the per-tick cap (see {@link #tick()}). */
-  public long deferredAnalyses() {
-    return deferred;
   }
 
   /** Node analyses run so far (a node analysed in a tick counts once). */

@@ -74,8 +74,85 @@ public final class MannKendall {
     return finish(s, var, var * factor, factor, n);
   }
 
-  /** Kendall's S over all pairs (O(n²)). */
+  /**
+   * Kendall's S: over all pairs i &lt; j, +1 where v[j] &gt; v[i], -1 where v[j] &lt; v[i], 0 for ties
+   * (and for NaN). Counted in O(n log n) by a merge sort (Knight 1966) when there is no NaN: S =
+   * pairs - ties - 2 * inversions, an exact integer, the same as the count over all pairs.
+   */
   public static double kendallS(double[] v) {
+    for (double x : v) {
+      if (Double.isNaN(x)) {
+        return kendallSPairs(v);
+      }
+    }
+    int n = v.length;
+    double[] a = v.clone();
+    long inversions = mergeCount(a, new double[n], 0, n);
+    // a is sorted now: equal values are adjacent (-0.0 and 0.0 compare equal, as in v[j] - v[i])
+    long ties = 0;
+    int i = 0;
+    while (i < n) {
+      int j = i;
+      while (j + 1 < n && a[j + 1] == a[i]) {
+        j++;
+      }
+      long t = j - i + 1;
+      ties += t * (t - 1) / 2;
+      i = j + 1;
+    }
+    long pairs = (long) n * (n - 1) / 2;
+    return pairs - ties - 2 * inversions;
+  }
+
+  /**
+   * Sorts {@code a[from, to)} ascending and returns the pairs i &lt; j with a[i] &gt; a[j] (strictly:
+   * equal values are no inversion, because the merge takes from the left run on a tie).
+   */
+  private static long mergeCount(double[] a, double[] tmp, int from, int to) {
+    int n = to - from;
+    if (n < 2) {
+      return 0;
+    }
+    if (n <= 16) {
+      // insertion sort: each shift past a strictly larger value is one inversion
+      long inv = 0;
+      for (int i = from + 1; i < to; i++) {
+        double x = a[i];
+        int j = i - 1;
+        while (j >= from && a[j] > x) {
+          a[j + 1] = a[j];
+          j--;
+          inv++;
+        }
+        a[j + 1] = x;
+      }
+      return inv;
+    }
+    int mid = (from + to) >>> 1;
+    long inv = mergeCount(a, tmp, from, mid) + mergeCount(a, tmp, mid, to);
+    int i = from;
+    int j = mid;
+    int k = from;
+    while (i < mid && j < to) {
+      if (a[j] < a[i]) {
+        inv += mid - i; // a[j] is smaller than every value left in the left run
+        tmp[k++] = a[j++];
+      } else {
+        tmp[k++] = a[i++];
+      }
+    }
+    while (i < mid) {
+      tmp[k++] = a[i++];
+    }
+    while (j < to) {
+      tmp[k++] = a[j++];
+    }
+    System.arraycopy(tmp, from, a, from, n);
+    return inv;
+  }
+
+  /** Kendall's S over all pairs (O(n²)): the definition, for series with NaN. */
+  static double kendallSPairs(double[] v) {
     long s = 0;
     for (int i = 0; i < v.length - 1; i++) {
       double a = v[i];

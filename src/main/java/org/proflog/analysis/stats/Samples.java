@@ -48,11 +48,12 @@ public final class Samples {
   /** Mid-ranks (1-based; ties get the mean of their ranks). */
   public static double[] ranks(double[] v) {
     int n = v.length;
-    Integer[] idx = new Integer[n];
+    // indexes in ascending order of value, ties (and NaNs, last) in index order: a stable sort
+    int[] idx = new int[n];
     for (int i = 0; i < n; i++) {
       idx[i] = i;
     }
-    Arrays.sort(idx, (a, b) -> Double.compare(v[a], v[b]));
+    sortIndexes(v, idx, new int[n], 0, n);
     double[] r = new double[n];
     int i = 0;
     while (i < n) {
@@ -70,6 +71,43 @@ public final class Samples {
   }
 
   /**
+   * Stable merge sort of {@code idx[from, to)} by {@code Double.compare} of the values they point
+   * at: the order a stable sort of boxed indexes gives, without boxing n Integers per call (ranks are
+   * taken for every trend test and relation).
+   */
+  private static void sortIndexes(double[] v, int[] idx, int[] tmp, int from, int to) {
+    if (to - from <= 16) {
+      for (int i = from + 1; i < to; i++) {
+        int x = idx[i];
+        int j = i - 1;
+        while (j >= from && Double.compare(v[idx[j]], v[x]) > 0) {
+          idx[j + 1] = idx[j];
+          j--;
+        }
+        idx[j + 1] = x;
+      }
+      return;
+    }
+    int mid = (from + to) >>> 1;
+    sortIndexes(v, idx, tmp, from, mid);
+    sortIndexes(v, idx, tmp, mid, to);
+    int i = from;
+    int j = mid;
+    int k = from;
+    while (i < mid && j < to) {
+      // take from the left run on a tie: stable
+      tmp[k++] = Double.compare(v[idx[j]], v[idx[i]]) < 0 ? idx[j++] : idx[i++];
+    }
+    while (i < mid) {
+      tmp[k++] = idx[i++];
+    }
+    while (j < to) {
+      tmp[k++] = idx[j++];
+    }
+    System.arraycopy(tmp, from, idx, from, to - from);
+  }
+
+  /**
    * Thins paired samples to at most {@code max} points by replacing consecutive buckets of equal
    * size with the median of their x and of their y. Deterministic (no random subsample), keeps the
    * order and the shape of a trend; returns the inputs unchanged when they are short enough.
@@ -84,10 +122,32 @@ public final class Samples {
     for (int b = 0; b < max; b++) {
       int from = (int) ((long) b * n / max);
       int to = (int) ((long) (b + 1) * n / max);
-      bx[b] = median(Arrays.copyOfRange(x, from, to));
-      by[b] = median(Arrays.copyOfRange(y, from, to));
+      bx[b] = median(x, from, to);
+      by[b] = median(y, from, to);
     }
     return new double[][] {bx, by};
+  }
+
+  /**
+   * The median of {@code v[from, to)}, as {@link #median(double[])} of a copy computes it; buckets of
+   * one or two points (thinning 301 to 599 points to 300) are answered without a copy and a sort.
+   */
+  private static double median(double[] v, int from, int to) {
+    int n = to - from;
+    if (n == 1) {
+      // sortedQuantile's interpolation at 0 as written: not v itself for an infinity (NaN) or -0.0 (0.0)
+      double a = v[from];
+      return a + 0.0 * (a - a);
+    }
+    if (n == 2) {
+      double a = v[from];
+      double b = v[from + 1];
+      // the sorted pair (Arrays.sort's order), then sortedQuantile's interpolation at 0.5
+      double lo = Double.compare(a, b) <= 0 ? a : b;
+      double hi = Double.compare(a, b) <= 0 ? b : a;
+      return lo + 0.5 * (hi - lo);
+    }
+    return median(Arrays.copyOfRange(v, from, to));
   }
 
   /** 0, 1, 2, ... n-1 as doubles. */

@@ -55,6 +55,95 @@ class StatsProperties {
     assertThat(TheilSen.line(x, y).intercept()).isEqualTo(r.intercept());
   }
 
+  /**
+   * Kendall's S counted by merge sort equals the count over all pairs: few distinct values (many
+   * ties), long runs, both zeros and infinities included.
+   */
+  @Property(tries = 500)
+  void kendallSByMergeSortEqualsThePairwiseCount(
+      @ForAll @Size(max = 400) List<@IntRange(min = -6, max = 6) Integer> v,
+      @ForAll @IntRange(min = 1, max = 1000) int scale) {
+    double[] y = new double[v.size()];
+    for (int i = 0; i < y.length; i++) {
+      int k = v.get(i);
+      // the extremes stand for the special values: +-infinity and a negative zero
+      y[i] = k == 6 ? Double.POSITIVE_INFINITY : k == -6 ? Double.NEGATIVE_INFINITY : k == -5 ? -0.0 : k * (double) scale;
+    }
+    assertThat(MannKendall.kendallS(y)).isEqualTo(MannKendall.kendallSPairs(y));
+  }
+
+  @Property(tries = 200)
+  void kendallSByMergeSortEqualsThePairwiseCountOnDistinctValues(
+      @ForAll @Size(max = 300) List<@DoubleRange(min = -1e6, max = 1e6) Double> v) {
+    double[] y = v.stream().mapToDouble(Double::doubleValue).toArray();
+    assertThat(MannKendall.kendallS(y)).isEqualTo(MannKendall.kendallSPairs(y));
+  }
+
+  /** Values with many ties, both zeros, infinities and NaN, from small integers. */
+  private static double[] special(List<Integer> v) {
+    double[] y = new double[v.size()];
+    for (int i = 0; i < y.length; i++) {
+      int k = v.get(i);
+      y[i] = switch (k) {
+        case 6 -> Double.POSITIVE_INFINITY;
+        case -6 -> Double.NEGATIVE_INFINITY;
+        case -5 -> -0.0;
+        case 5 -> Double.NaN;
+        default -> k * 1.5;
+      };
+    }
+    return y;
+  }
+
+  /** Mid-ranks from the unboxed stable sort equal those of a stable sort of boxed indexes. */
+  @Property(tries = 500)
+  void ranksEqualThoseOfABoxedStableSort(@ForAll @Size(max = 300) List<@IntRange(min = -6, max = 6) Integer> v) {
+    double[] y = special(v);
+    Integer[] idx = new Integer[y.length];
+    for (int i = 0; i < y.length; i++) {
+      idx[i] = i;
+    }
+    java.util.Arrays.sort(idx, (a, b) -> Double.compare(y[a], y[b]));
+    double[] expected = new double[y.length];
+    int i = 0;
+    while (i < y.length) {
+      int j = i;
+      while (j + 1 < y.length && y[idx[j + 1]] == y[idx[i]]) {
+        j++;
+      }
+      for (int k = i; k <= j; k++) {
+        expected[idx[k]] = (i + j) / 2.0 + 1;
+      }
+      i = j + 1;
+    }
+    assertThat(Samples.ranks(y)).containsExactly(expected);
+  }
+
+  /** Bucket medians equal the medians of copies of the buckets, bit for bit, whatever the bucket size. */
+  @Property(tries = 300)
+  void bucketMediansEqualMediansOfCopies(
+      @ForAll @Size(min = 1, max = 700) List<@IntRange(min = -6, max = 6) Integer> v,
+      @ForAll @IntRange(min = 1, max = 400) int max) {
+    double[] y = special(v);
+    double[] x = new double[y.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i * 0.25;
+    }
+    double[][] got = Samples.bucketMedians(x, y, max);
+    if (y.length <= max) {
+      assertThat(got[1]).isSameAs(y);
+      return;
+    }
+    for (int b = 0; b < max; b++) {
+      int from = (int) ((long) b * y.length / max);
+      int to = (int) ((long) (b + 1) * y.length / max);
+      double ey = Samples.median(java.util.Arrays.copyOfRange(y, from, to));
+      double ex = Samples.median(java.util.Arrays.copyOfRange(x, from, to));
+      assertThat(Double.doubleToRawLongBits(got[1][b])).as("bucket %d", b).isEqualTo(Double.doubleToRawLongBits(ey));
+      assertThat(got[0][b]).isEqualTo(ex);
+    }
+  }
+
   private static double at(double[] sorted, double pos) {
     int lo = (int) Math.floor(pos);
     if (pos == lo || lo + 1 >= sorted.length) {
