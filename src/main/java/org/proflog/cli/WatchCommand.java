@@ -84,8 +84,6 @@ final class WatchCommand implements Callable<Integer> {
   /** Polling of followed files between ticks (tail -F reacts within this). */
   private static final long POLL_MILLIS = 250;
   private static final long CATCH_UP_MILLIS = 5;
-  /** How long a poll waits for the parsers to finish what it read (they take well under this). */
-  private static final long PARSE_WAIT_MILLIS = 50;
   /**
    * /metrics is rebuilt when findings change and otherwise every 5 s, not on every 1 s tick: a
    * hundred nodes' series are some 8,000 samples, and Prometheus scrapes every 15 s or so.
@@ -201,11 +199,7 @@ final class WatchCommand implements Callable<Integer> {
       long lastPublish = System.nanoTime();
       long nextTick = System.nanoTime();
       while (stopped.getCount() > 0) {
-        boolean behind = w.poll();
-        if (!behind) {
-          // what was just read is parsed in a moment: take it into this round rather than the next
-          w.awaitParsed(PARSE_WAIT_MILLIS);
-        }
+        boolean behind = w.poll(); // reads and parses what is new
         // No analysis while catching up on history: it would report on a partial picture. A tick
         // runs every interval, and already a poll early when new snapshots wait, so that ticks keep
         // in step with nodes that write once per interval instead of lagging them by up to one.

@@ -7,13 +7,15 @@
  *       for its newline. Rotation (the path now names another file) finishes the old file from its
  *       still-open channel, then starts the new one at 0; truncation starts again at 0 and drops the
  *       old process's unfinished last line (its end can never arrive); a vanished file is finished.
- *   <li>Parsing: one long-lived {@link org.proflog.parse.ProfLogReader} per file on its own daemon
- *       thread, reading a blocking stream the follower pushes complete lines into. The reader then
- *       sees a live file exactly as it would see the whole file (era evidence, line numbers, the
- *       Comm line joined to the next separator), and it emits a snapshot only when the next one
- *       starts, which is when a live snapshot is known to be complete.
- *   <li>Series: one {@link org.proflog.series.SeriesBuilder} per node for the whole run, fed
- *       snapshot by snapshot on the watcher's thread; no raw snapshot is kept.
+ *   <li>Parsing: one long-lived fed {@link org.proflog.parse.ProfLogReader} per file, on the
+ *       watcher's thread: each poll hands it the complete lines the follower read, and it parses
+ *       them into the node's series at once (views, no Snapshot objects). The reader sees a live
+ *       file exactly as it would see the whole file (era evidence, line numbers, the Comm line
+ *       joined to the next separator), and it emits a snapshot only when the next one starts,
+ *       which is when a live snapshot is known to be complete. Older files found at start
+ *       (rotated, gzipped) are pumped from their streams a bounded piece per poll.
+ *   <li>Series: one {@link org.proflog.series.SeriesBuilder} per node for the whole run; no raw
+ *       snapshot is kept.
  *   <li>{@link org.proflog.watch.Watcher}: discovery (again and again, for late nodes), polling,
  *       and analysis ticks; all nodes are analyzed together at a tick when any changed, because the
  *       cluster detectors compare nodes. {@link org.proflog.watch.FindingDiff} turns the findings
