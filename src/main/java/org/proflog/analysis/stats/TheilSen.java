@@ -1,5 +1,7 @@
 package org.proflog.analysis.stats;
 
+import java.util.Arrays;
+
 /**
  * The Theil-Sen slope (Theil 1950, Sen 1968): the median of the slopes of all pairs of points,
  * robust to outliers and to the spikes of a noisy gauge, with Sen's rank-based confidence interval
@@ -91,8 +93,14 @@ public final class TheilSen {
     if (m == 0) {
       return new Result(0, Samples.median(ys), Double.NaN, Double.NaN, n, thinned);
     }
-    OrderStats os = new OrderStats(slopes, m, (m - 1) / 2.0);
-    double slope = os.median();
+    double slope;
+    OrderStats os = null;
+    if (interval) {
+      os = new OrderStats(slopes, m, (m - 1) / 2.0);
+      slope = os.median();
+    } else {
+      slope = median(slopes, m);
+    }
     double[] resid = new double[n];
     for (int i = 0; i < n; i++) {
       resid[i] = ys[i] - slope * xs[i];
@@ -109,6 +117,74 @@ public final class TheilSen {
     double upper = os.above(Math.max(0, Math.min(m - 1, m2)));
     double lower = os.below(Math.max(0, Math.min(m - 1, m1 - 1)));
     return new Result(slope, intercept, lower, upper, n, thinned);
+  }
+
+  /** Arrays this long are bracketed from a sample before the selection (see {@link #median}). */
+  static final int SAMPLED_SELECT = 4096;
+
+  private static final int SAMPLE = 1024;
+  /**
+   * Sample positions on each side of the target's: four standard deviations of the median's rank
+   * in the sample, so the bracket misses about once in 15,000 fits (the full selection then runs).
+   */
+  private static final int BRACKET = 64;
+
+  /**
+   * The median of {@code a[0..m)} (the mean of the two middle values for even {@code m}), the same
+   * value as {@link OrderStats#median()}; {@code a} is reordered. A long array (the n²/2 slopes of a
+   * few hundred points) is bracketed first: a fixed pseudo-random sample of it is sorted, and two of
+   * its order statistics around the median's rank bound the values that can be the median; one
+   * branch-free pass counts the values below the bracket and gathers those inside it, and only these
+   * (about an eighth) are selected from. Where the bracket does not hold the middle values, or a
+   * value is NaN, the whole array is selected from as before.
+   */
+  static double median(double[] a, int m) {
+    double pos = (m - 1) / 2.0;
+    int mid = (int) Math.floor(pos);
+    boolean even = pos != mid && mid + 1 < m;
+    if (m >= SAMPLED_SELECT) {
+      double[] b = candidates(m);
+      double[] sample = new double[SAMPLE];
+      long seed = 0x9E3779B97F4A7C15L;
+      for (int i = 0; i < SAMPLE; i++) {
+        seed = seed * 6364136223846793005L + 1442695040888963407L;
+        sample[i] = a[(int) (((seed >>> 32) * m) >>> 32)];
+      }
+      Arrays.sort(sample);
+      int r = (int) ((long) mid * SAMPLE / m);
+      double lo = r - BRACKET <= 0 ? Double.NEGATIVE_INFINITY : sample[r - BRACKET];
+      double hi = r + BRACKET >= SAMPLE - 1 ? Double.POSITIVE_INFINITY : sample[r + BRACKET];
+      int below = 0;
+      int inside = 0;
+      int nan = 0;
+      for (int i = 0; i < m; i++) {
+        double v = a[i];
+        int under = v < lo ? 1 : 0;
+        int over = v > hi ? 1 : 0;
+        below += under;
+        b[inside] = v;
+        inside += 1 - (under | over) - (v != v ? 1 : 0);
+        nan += v != v ? 1 : 0;
+      }
+      int last = even ? mid + 1 : mid;
+      if (nan == 0 && below <= mid && last < below + inside) {
+        double v = select(b, 0, inside, mid - below);
+        return even ? v + 0.5 * (min(b, mid - below + 1, inside) - v) : v;
+      }
+    }
+    double v = select(a, 0, m, mid);
+    return even ? v + 0.5 * (min(a, mid + 1, m) - v) : v;
+  }
+
+  private static final ThreadLocal<double[]> CANDIDATES = ThreadLocal.withInitial(() -> new double[0]);
+
+  private static double[] candidates(int size) {
+    double[] a = CANDIDATES.get();
+    if (a.length < size) {
+      a = new double[size];
+      CANDIDATES.set(a);
+    }
+    return a;
   }
 
   /**

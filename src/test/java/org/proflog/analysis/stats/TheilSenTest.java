@@ -67,4 +67,37 @@ class TheilSenTest {
     // slopes between distinct x only: 1, 11, -9, 1 -> median of {-9, 1, 1, 11} = 1
     assertThat(r.slope()).isEqualTo(1.0);
   }
+
+  /** The median a full sort gives (the mean of the two middle values for an even count). */
+  private static double sortedMedian(double[] a, int m) {
+    double[] s = java.util.Arrays.copyOf(a, m);
+    java.util.Arrays.sort(s);
+    int mid = (m - 1) / 2;
+    return m % 2 == 1 ? s[mid] : s[mid] + 0.5 * (s[mid + 1] - s[mid]);
+  }
+
+  @Test
+  void sampledMedianOfLongArraysIsTheSortedMedian() {
+    java.util.Random rnd = new java.util.Random(7);
+    int[] sizes = {TheilSen.SAMPLED_SELECT - 1, TheilSen.SAMPLED_SELECT, 4097, 10_000, 44_850, 44_851};
+    for (int size : sizes) {
+      for (int kind = 0; kind < 7; kind++) {
+        double[] a = new double[size + 5];
+        for (int i = 0; i < size; i++) {
+          a[i] = switch (kind) {
+            case 0 -> rnd.nextGaussian();
+            case 1 -> rnd.nextInt(3) - 1; // few distinct values: long runs of ties
+            case 2 -> i; // already sorted
+            case 3 -> size - i; // reversed
+            case 4 -> i % 50 == 0 ? Double.POSITIVE_INFINITY : rnd.nextDouble() * 1e-300;
+            case 5 -> 5.0; // all equal
+            default -> rnd.nextDouble() < 0.9 ? 0.0 : rnd.nextGaussian() * 1e9; // mostly flat
+          };
+        }
+        double expected = sortedMedian(a, size);
+        double[] copy = java.util.Arrays.copyOf(a, a.length);
+        assertThat(TheilSen.median(copy, size)).as("size %d kind %d", size, kind).isEqualTo(expected);
+      }
+    }
+  }
 }
