@@ -80,7 +80,7 @@ public final class TheilSen {
       double bound = interval ? 0.0 : Double.NaN;
       return new Result(0.0, ys[0], bound, bound, n, thinned);
     }
-    double[] slopes = scratch(n * (n - 1) / 2);
+    double[] slopes = reused(SCRATCH, n * (n - 1) / 2);
     int m = 0;
     for (int i = 0; i < n - 1; i++) {
       for (int j = i + 1; j < n; j++) {
@@ -143,7 +143,7 @@ public final class TheilSen {
     int mid = (int) Math.floor(pos);
     boolean even = pos != mid && mid + 1 < m;
     if (m >= SAMPLED_SELECT) {
-      double[] b = candidates(m);
+      double[] b = reused(CANDIDATES, m);
       double[] sample = new double[SAMPLE];
       long seed = 0x9E3779B97F4A7C15L;
       for (int i = 0; i < SAMPLE; i++) {
@@ -176,16 +176,8 @@ public final class TheilSen {
     return even ? v + 0.5 * (min(a, mid + 1, m) - v) : v;
   }
 
+  /** The slopes inside the bracket, in a buffer reused per thread like {@link #SCRATCH}. */
   private static final ThreadLocal<double[]> CANDIDATES = ThreadLocal.withInitial(() -> new double[0]);
-
-  private static double[] candidates(int size) {
-    double[] a = CANDIDATES.get();
-    if (a.length < size) {
-      a = new double[size];
-      CANDIDATES.set(a);
-    }
-    return a;
-  }
 
   /**
    * Order statistics of {@code a[0..m)} at fractional 0-based positions (interpolated between
@@ -261,11 +253,12 @@ public final class TheilSen {
    */
   private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[0]);
 
-  private static double[] scratch(int size) {
-    double[] a = SCRATCH.get();
+  /** The thread's buffer of {@code holder}, grown to at least {@code size}. */
+  private static double[] reused(ThreadLocal<double[]> holder, int size) {
+    double[] a = holder.get();
     if (a.length < size) {
       a = new double[size];
-      SCRATCH.set(a);
+      holder.set(a);
     }
     return a;
   }
