@@ -873,13 +873,13 @@ final class LineDecoder {
     }
     c.reset(b, lp, e);
     c.lit(QUEUE);
-    long inReads = c.num();
+    tInReads = c.num();
     c.ch('/');
-    long inWrites = c.num();
+    tInWrites = c.num();
     c.lit(OUT);
-    long outReads = c.num();
+    tOutReads = c.num();
     c.ch('/');
-    long outWrites = c.num();
+    tOutWrites = c.num();
     c.ch(')');
     if (!c.atEnd()) {
       return bad("thread");
@@ -890,13 +890,13 @@ final class LineDecoder {
     }
     c.reset(b, k, lp);
     c.lit(IN);
-    long in = c.num();
+    tIn = c.num();
     c.lit(OUT);
-    long out = c.num();
+    tOut = c.num();
     c.lit(PENDING);
-    long pendingIn = c.num();
+    tPendingIn = c.num();
     c.ch('/');
-    long pendingOut = c.num();
+    tPendingOut = c.num();
     c.ch(' ');
     if (c.fail || c.pos != lp) {
       return bad("thread");
@@ -909,20 +909,13 @@ final class LineDecoder {
     if (t != null) {
       String name = names.intern(b, q, nameEnd);
       threadNames.taken(name, names.lastKey);
-      tIn = in;
-      tOut = out;
-      tPendingIn = pendingIn;
-      tPendingOut = pendingOut;
-      tInReads = inReads;
-      tInWrites = inWrites;
-      tOutReads = outReads;
-      tOutWrites = outWrites;
       addThread(t, name);
     }
     return OK;
   }
 
-  // The counters of the thread row being read (both paths fill them before addThread).
+  // The counters of the thread row being read (both paths fill them before addThread; a line
+  // that fails leaves them for the next).
   private long tIn;
   private long tOut;
   private long tPendingIn;
