@@ -46,14 +46,6 @@ final class AnalysisSchedule {
   /** A held finding: the snapshot count of the last analysis that reported it, and analyses missing it since. */
   private record Miss(long sinceSnapshots, int analyses) {}
 
-  /**
-   * Called when the node begins a new file. Nothing to do: the file's snapshots make the node due,
-   * and a restart is seen by the detectors in the data.
-   */
-  void urgent() {
-    // kept for the feed, which reports new files
-  }
-
   /** Whether the node is to be analysed now: it has snapshots its last analysis did not see. */
   boolean due(long snapshots) {
     return snapshots != analyzedSnapshots;

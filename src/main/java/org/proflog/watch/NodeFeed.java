@@ -52,7 +52,6 @@ final class NodeFeed {
       if (!head.started) {
         builder.startFile(head.name);
         head.started = true;
-        schedule.urgent();
       }
       head.pump(scratch);
       head.parse(this::accept);
