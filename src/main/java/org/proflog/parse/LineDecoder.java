@@ -125,7 +125,6 @@ final class LineDecoder {
   private static final byte[] OPEN_ENTRIES = bytes(" (");
   private static final byte[] ENTRIES_CLOSE = bytes(" entries)");
   private static final byte[] ENTRIES = bytes(" entries");
-  private static final byte[] QUEUE = bytes("(#queue r/w: in=");
   private static final byte[] SPACE_QUEUE = bytes(" (#queue r/w: in=");
   private static final byte[] IN_EQ = bytes("in=");
   private static final byte[] IN = bytes(" in=");
@@ -855,7 +854,7 @@ final class LineDecoder {
 
   private int threadRow(byte[] b, int q, int e, long ts, boolean untimed) {
     String predicted = threadNames.predict(b, q, e);
-    if (predicted != null && predictedThreadRow(b, q + threadNames.predictedLength(), e)) {
+    if (predicted != null && threadCounters(b, q + threadNames.predictedLength(), e)) {
       // the row the previous snapshot had here, read front to back in one pass
       SnapshotBuilder t = sink.target(0, false, ts, untimed);
       if (t != null) {
@@ -871,38 +870,14 @@ final class LineDecoder {
     if (lp <= q) {
       return fail("unknown line");
     }
-    c.reset(b, lp, e);
-    c.lit(QUEUE);
-    tInReads = c.num();
-    c.ch('/');
-    tInWrites = c.num();
-    c.lit(OUT);
-    tOutReads = c.num();
-    c.ch('/');
-    tOutWrites = c.num();
-    c.ch(')');
-    if (!c.atEnd()) {
-      return bad("thread");
-    }
+    // the name ends before the last " in=" ahead of the queue counters; the rest is then read as
+    // after a predicted name
     int k = lastIndexOf(b, q, lp, IN);
     if (k < q) {
       return bad("thread");
     }
-    c.reset(b, k, lp);
-    c.lit(IN);
-    tIn = c.num();
-    c.lit(OUT);
-    tOut = c.num();
-    c.lit(PENDING);
-    tPendingIn = c.num();
-    c.ch('/');
-    tPendingOut = c.num();
-    c.ch(' ');
-    if (c.fail || c.pos != lp) {
-      return bad("thread");
-    }
     int nameEnd = trimEnd(b, q, k);
-    if (nameEnd <= q) {
+    if (nameEnd <= q || !threadCounters(b, nameEnd, e)) {
       return bad("thread");
     }
     SnapshotBuilder t = sink.target(0, false, ts, untimed);
@@ -930,14 +905,14 @@ final class LineDecoder {
   }
 
   /**
-   * The rest of a thread row after a predicted name, {@code <blanks>in=N out=N pending=N/N
-   * (#queue r/w: in=N/N out=N/N)}: the grammar the general path accepts, read forwards. False on
-   * any difference (the general path then reads the line, and reports it if it is bad).
+   * The rest of a thread row after its name, {@code <blanks>in=N out=N pending=N/N (#queue r/w:
+   * in=N/N out=N/N)}, into the counter fields. False on any difference: after a predicted name the
+   * general path then reads the line; after the name it found, the line is bad.
    */
-  private boolean predictedThreadRow(byte[] b, int p, int e) {
+  private boolean threadCounters(byte[] b, int p, int e) {
     int q = skipBlanks(b, p, e);
     if (b[q - 1] != ' ') {
-      return false; // the general path finds the name's end by " in="
+      return false; // the name ends at " in=", never at a tab
     }
     ByteCursor k = c;
     k.reset(b, q, e);
