@@ -80,7 +80,7 @@ public final class ConnectionStateDetector implements Detector {
       return null;
     }
     Trend t = Trend.of(w);
-    if (Double.isNaN(t.mk().tau()) || t.mk().tau() < MIN_TAU) {
+    if (Double.isNaN(t.tau()) || t.tau() < MIN_TAU) {
       // healthy noise with a slow drift: require a persistent rise, not a significant wiggle
       return null;
     }

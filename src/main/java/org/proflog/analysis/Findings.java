@@ -29,7 +29,7 @@ final class Findings {
   static Evidence trendEvidence(String method, Window w, Trend t, String slopeUnit, String valueUnit,
       Map<String, String> extra) {
     return new Evidence(method, w.start(), w.end(), w.size(), t.perHour(), slopeUnit, t.mk().pIncreasing(),
-        "tau", t.mk().tau(), w.first(), w.last(), valueUnit, extra);
+        "tau", t.tau(), w.first(), w.last(), valueUnit, extra);
   }
 
   static Map<String, String> extra(String... kv) {

@@ -102,9 +102,12 @@ final class Judging {
       }
     }
     Window loadAtW = new Window(w.times(), x);
-    Trend lt = Trend.of(loadAtW);
+    if (!Trend.of(loadAtW).rising(o.alpha())) {
+      // the load does not rise: no line of y on it is needed, only the correlation for the record
+      return new LoadFollowing(false, Relation.spearman(x, w.values()), Double.NaN, loadMetric.id());
+    }
     Relation rel = StatsMemo.relation(x, w.values());
-    if (!lt.rising(o.alpha()) || !(rel.spearman() >= 0.7)) {
+    if (!(rel.spearman() >= 0.7)) {
       return new LoadFollowing(false, rel.spearman(), Double.NaN, loadMetric.id());
     }
     double[] resid = new double[w.size()];

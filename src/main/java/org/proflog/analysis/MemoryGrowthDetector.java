@@ -89,7 +89,7 @@ public final class MemoryGrowthDetector implements Detector {
         continue;
       }
       Trend t = Trend.of(w);
-      if (t.rising(o.alpha()) && t.mk().tau() >= MIN_TAU) {
+      if (t.tau() >= MIN_TAU && t.rising(o.alpha())) {
         return e.getKey().label("thread");
       }
     }
@@ -195,7 +195,7 @@ public final class MemoryGrowthDetector implements Detector {
       return null;
     }
     boolean loadRises = loadRises(node, seg, env, o);
-    if (loadRises && !(t.mk().tau() >= MIN_TAU)) {
+    if (loadRises && !(t.tau() >= MIN_TAU)) {
       // while load rises the heap wiggles up with it: only a persistent rise counts
       return null;
     }

@@ -34,11 +34,11 @@ public final class TimerGrowthDetector implements Detector {
       return List.of();
     }
     Trend t = Trend.of(w);
-    double pctPerHour = t.perHour() / level * 100;
     double growthPct = (w.last() - w.first()) / Math.max(1, w.first()) * 100;
-    if (!t.rising(o.alpha()) || growthPct < o.minTableGrowthPct() || w.last() - w.first() < 100) {
+    if (growthPct < o.minTableGrowthPct() || w.last() - w.first() < 100 || !t.rising(o.alpha())) {
       return List.of();
     }
+    double pctPerHour = t.perHour() / level * 100;
     Judging.LoadFollowing lf = Judging.loadFollowing(node, seg, w, Metric.CONNS_CURRENT, o,
         level * o.minTableGrowthPct() / 100 / Math.max(w.hours(), 1e-9));
     if (lf.follows()) {

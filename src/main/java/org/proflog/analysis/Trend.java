@@ -7,27 +7,86 @@ import org.proflog.analysis.stats.TheilSen;
  * A trend of one window: the Theil-Sen line (slope per hour) and the Hamed-Rao corrected
  * Mann-Kendall test.
  *
+ * <p>Each part is computed when first asked for, and once. Most windows a detector tests are not
+ * rising, and Kendall's S alone (O(n log n)) shows that for every window whose S is not positive:
+ * its p-value for an upward trend is then at least one half. The line and the corrected test (two
+ * Theil-Sen fits and all autocorrelation lags, quadratic in up to 300 points) are computed only for
+ * the windows that need them, with the same values as when computed up front.
+ *
  * <p>The line is fitted without the slope's confidence interval: no detector or evidence reads it
  * (significance comes from the Mann-Kendall test), and its two extra order statistics of the n²/2
  * pairwise slopes were most of the cost of a fit.
+ *
+ * <p>Not thread-safe: a trend belongs to the analysis of one node (see {@link StatsMemo}).
  */
-record Trend(TheilSen.Result line, MannKendall.Result mk, double perHour) {
+final class Trend {
 
   static final String METHOD = "Theil-Sen + Mann-Kendall (Hamed-Rao)";
 
-  /** The trend of a window (reused from the running analysis' {@link StatsMemo} when it saw the same window). */
-  static Trend of(Window w) {
-    return StatsMemo.trend(w, () -> compute(w));
+  /** Below this level a non-positive S settles {@link #rising} (far from the p-value of one half). */
+  private static final double SHORTCUT_ALPHA = 0.25;
+
+  private final Window window;
+  private double[] thinned;
+  private double s = Double.NaN;
+  private TheilSen.Result line;
+  private MannKendall.Result mk;
+
+  private Trend(Window window) {
+    this.window = window;
   }
 
-  private static Trend compute(Window w) {
-    TheilSen.Result line = TheilSen.line(w.hoursAxis(), w.values());
-    MannKendall.Result mk = MannKendall.testCorrected(w.values());
-    return new Trend(line, mk, line.slope());
+  /** The trend of a window (reused from the running analysis' {@link StatsMemo} when it saw the same window). */
+  static Trend of(Window w) {
+    return StatsMemo.trend(w, () -> new Trend(w));
+  }
+
+  /** The Theil-Sen line of the values on hours since the window's start. */
+  TheilSen.Result line() {
+    if (line == null) {
+      line = TheilSen.line(window.hoursAxis(), window.values());
+    }
+    return line;
+  }
+
+  /** The Hamed-Rao corrected Mann-Kendall test of the values. */
+  MannKendall.Result mk() {
+    if (mk == null) {
+      mk = MannKendall.testCorrectedThinned(thinned(), s());
+    }
+    return mk;
+  }
+
+  /** Slope of the line, per hour. */
+  double perHour() {
+    return line().slope();
+  }
+
+  /** Kendall's tau of the values: {@code mk().tau()}, from S alone. */
+  double tau() {
+    return MannKendall.tau(s(), thinned().length);
   }
 
   /** Significant upward trend at level alpha. */
   boolean rising(double alpha) {
-    return mk.pIncreasing() < alpha && perHour > 0;
+    if (alpha <= SHORTCUT_ALPHA && s() <= 0) {
+      // z <= 0, so the one-sided p-value of an increase is at least 0.5
+      return false;
+    }
+    return perHour() > 0 && mk().pIncreasing() < alpha;
+  }
+
+  private double[] thinned() {
+    if (thinned == null) {
+      thinned = MannKendall.thinned(window.values());
+    }
+    return thinned;
+  }
+
+  private double s() {
+    if (Double.isNaN(s)) {
+      s = MannKendall.kendallS(thinned());
+    }
+    return s;
   }
 }

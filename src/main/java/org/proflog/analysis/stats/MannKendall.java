@@ -64,8 +64,15 @@ public final class MannKendall {
    */
   public static Result testCorrected(double[] y) {
     double[] v = thin(y);
+    return testCorrectedThinned(v, kendallS(v));
+  }
+
+  /**
+   * {@link #testCorrected} of a series already thinned ({@link #thinned}) whose Kendall's S is
+   * known: for callers that decide on S alone first and need the p-values only sometimes.
+   */
+  public static Result testCorrectedThinned(double[] v, double s) {
     int n = v.length;
-    double s = kendallS(v);
     double var = variance(v);
     if (n < 4) {
       return finish(s, var, var, 1.0, n);
@@ -240,9 +247,18 @@ public final class MannKendall {
     double pUp = 1 - NORMAL.cumulativeProbability(z);
     double pDown = NORMAL.cumulativeProbability(z);
     double pTwo = Math.min(1.0, 2 * Math.min(pUp, pDown));
+    return new Result(s, var, varUsed, factor, z, pTwo, pUp, pDown, tau(s, n), n);
+  }
+
+  /** Kendall's tau-a of S over n points: S / (n(n-1)/2), 0 below two points. */
+  public static double tau(double s, int n) {
     double pairs = n * (n - 1) / 2.0;
-    double tau = pairs > 0 ? s / pairs : 0;
-    return new Result(s, var, varUsed, factor, z, pTwo, pUp, pDown, tau, n);
+    return pairs > 0 ? s / pairs : 0;
+  }
+
+  /** The series as the tests see it: itself up to {@link #MAX_POINTS} points, else its bucket medians. */
+  public static double[] thinned(double[] y) {
+    return thin(y);
   }
 
   private static double[] thin(double[] y) {
