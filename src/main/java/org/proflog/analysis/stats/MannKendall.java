@@ -220,19 +220,70 @@ public final class MannKendall {
       return 1.0;
     }
     double bound = NORMAL.inverseCumulativeProbability(1 - alpha / 2) / Math.sqrt(n);
+    double[] c = new double[n];
+    for (int i = 0; i < n; i++) {
+      c[i] = r[i] - mean;
+    }
+    double[] num = lagProducts(c, n - 3);
     double sum = 0;
     for (int k = 1; k < n - 2; k++) {
-      double num = 0;
-      for (int i = 0; i + k < n; i++) {
-        num += (r[i] - mean) * (r[i + k] - mean);
-      }
-      double rho = num / denom;
+      double rho = num[k] / denom;
       if (Math.abs(rho) > bound) {
         sum += (double) (n - k) * (n - k - 1) * (n - k - 2) * rho;
       }
     }
     double factor = 1 + 2.0 / ((double) n * (n - 1) * (n - 2)) * sum;
     return Math.max(factor, 0.05);
+  }
+
+  /**
+   * For each lag k from 1 to {@code maxLag}: the sum over i of c[i]·c[i+k], added up in the order of
+   * i. Four lags share one pass over c, each with its own sum, so the additions of different lags
+   * overlap instead of waiting on one another; every sum is the same as a loop over its lag alone.
+   */
+  static double[] lagProducts(double[] c, int maxLag) {
+    int n = c.length;
+    double[] num = new double[Math.max(maxLag, 0) + 1];
+    int k = 1;
+    for (; k + 3 <= maxLag; k += 4) {
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      // lag k+3 runs out first: up to there all four advance together
+      int common = n - k - 3;
+      for (int i = 0; i < common; i++) {
+        double ci = c[i];
+        s0 += ci * c[i + k];
+        s1 += ci * c[i + k + 1];
+        s2 += ci * c[i + k + 2];
+        s3 += ci * c[i + k + 3];
+      }
+      for (int i = common; i < n - k - 2; i++) {
+        s0 += c[i] * c[i + k];
+        s1 += c[i] * c[i + k + 1];
+        s2 += c[i] * c[i + k + 2];
+      }
+      for (int i = n - k - 2; i < n - k - 1; i++) {
+        s0 += c[i] * c[i + k];
+        s1 += c[i] * c[i + k + 1];
+      }
+      for (int i = n - k - 1; i < n - k; i++) {
+        s0 += c[i] * c[i + k];
+      }
+      num[k] = s0;
+      num[k + 1] = s1;
+      num[k + 2] = s2;
+      num[k + 3] = s3;
+    }
+    for (; k <= maxLag; k++) {
+      double s0 = 0;
+      for (int i = 0; i + k < n; i++) {
+        s0 += c[i] * c[i + k];
+      }
+      num[k] = s0;
+    }
+    return num;
   }
 
   private static Result finish(double s, double var, double varUsed, double factor, int n) {

@@ -81,15 +81,7 @@ public final class TheilSen {
       return new Result(0.0, ys[0], bound, bound, n, thinned);
     }
     double[] slopes = reused(SCRATCH, n * (n - 1) / 2);
-    int m = 0;
-    for (int i = 0; i < n - 1; i++) {
-      for (int j = i + 1; j < n; j++) {
-        double dx = xs[j] - xs[i];
-        if (dx != 0) {
-          slopes[m++] = (ys[j] - ys[i]) / dx;
-        }
-      }
-    }
+    int m = pairwiseSlopes(xs, ys, slopes);
     if (m == 0) {
       return new Result(0, Samples.median(ys), Double.NaN, Double.NaN, n, thinned);
     }
@@ -119,6 +111,47 @@ public final class TheilSen {
     return new Result(slope, intercept, lower, upper, n, thinned);
   }
 
+  /**
+   * The slopes of all pairs i &lt; j with distinct x, in that order, into {@code slopes}; returns
+   * their count. Times on an axis are usually strictly increasing, and then no pair is skipped: the
+   * inner loop has no branch and is vectorised.
+   */
+  private static int pairwiseSlopes(double[] xs, double[] ys, double[] slopes) {
+    int n = xs.length;
+    int m = 0;
+    if (increasing(xs)) {
+      for (int i = 0; i < n - 1; i++) {
+        double xi = xs[i];
+        double yi = ys[i];
+        int base = m - i - 1;
+        for (int j = i + 1; j < n; j++) {
+          slopes[base + j] = (ys[j] - yi) / (xs[j] - xi);
+        }
+        m += n - i - 1;
+      }
+      return m;
+    }
+    for (int i = 0; i < n - 1; i++) {
+      for (int j = i + 1; j < n; j++) {
+        double dx = xs[j] - xs[i];
+        if (dx != 0) {
+          slopes[m++] = (ys[j] - ys[i]) / dx;
+        }
+      }
+    }
+    return m;
+  }
+
+  /** Whether every x is larger than the one before (so no difference of a pair is 0 or NaN). */
+  private static boolean increasing(double[] xs) {
+    for (int i = 1; i < xs.length; i++) {
+      if (!(xs[i] > xs[i - 1])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Arrays this long are bracketed from a sample before the selection (see {@link #median}). */
   static final int SAMPLED_SELECT = 4096;
 
@@ -144,16 +177,29 @@ public final class TheilSen {
     boolean even = pos != mid && mid + 1 < m;
     if (m >= SAMPLED_SELECT) {
       double[] b = reused(CANDIDATES, m);
-      double[] sample = new double[SAMPLE];
+      double[] sample = reused(SAMPLED, SAMPLE);
       long seed = 0x9E3779B97F4A7C15L;
+      boolean sampledNan = false;
       for (int i = 0; i < SAMPLE; i++) {
         seed = seed * 6364136223846793005L + 1442695040888963407L;
-        sample[i] = a[(int) (((seed >>> 32) * m) >>> 32)];
+        double v = a[(int) (((seed >>> 32) * m) >>> 32)];
+        sample[i] = v;
+        sampledNan |= v != v;
       }
-      Arrays.sort(sample);
       int r = (int) ((long) mid * SAMPLE / m);
-      double lo = r - BRACKET <= 0 ? Double.NEGATIVE_INFINITY : sample[r - BRACKET];
-      double hi = r + BRACKET >= SAMPLE - 1 ? Double.POSITIVE_INFINITY : sample[r + BRACKET];
+      double lo;
+      double hi;
+      if (sampledNan) {
+        // sorted order puts NaN last; selection does not order it
+        Arrays.sort(sample);
+        lo = r - BRACKET <= 0 ? Double.NEGATIVE_INFINITY : sample[r - BRACKET];
+        hi = r + BRACKET >= SAMPLE - 1 ? Double.POSITIVE_INFINITY : sample[r + BRACKET];
+      } else {
+        // the two order statistics of the sample, as a sort would place them
+        lo = r - BRACKET <= 0 ? Double.NEGATIVE_INFINITY : select(sample, 0, SAMPLE, r - BRACKET);
+        int from = r - BRACKET <= 0 ? 0 : r - BRACKET + 1;
+        hi = r + BRACKET >= SAMPLE - 1 ? Double.POSITIVE_INFINITY : select(sample, from, SAMPLE, r + BRACKET);
+      }
       int below = 0;
       int inside = 0;
       int nan = 0;
@@ -175,6 +221,9 @@ public final class TheilSen {
     double v = select(a, 0, m, mid);
     return even ? v + 0.5 * (min(a, mid + 1, m) - v) : v;
   }
+
+  /** The sample that brackets the median, in a buffer reused per thread like {@link #SCRATCH}. */
+  private static final ThreadLocal<double[]> SAMPLED = ThreadLocal.withInitial(() -> new double[0]);
 
   /** The slopes inside the bracket, in a buffer reused per thread like {@link #SCRATCH}. */
   private static final ThreadLocal<double[]> CANDIDATES = ThreadLocal.withInitial(() -> new double[0]);

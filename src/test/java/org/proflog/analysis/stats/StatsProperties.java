@@ -56,6 +56,63 @@ class StatsProperties {
   }
 
   /**
+   * A fit long enough for the sampled bracket of the median (over 4,096 pairwise slopes) on
+   * strictly increasing x, the case of every time axis: the slope is the median a full sort of the
+   * pairwise slopes gives, and the same as on x given with one repeated value (the general loop).
+   */
+  @Property(tries = 60)
+  void longFitEqualsSortedPairwiseSlopes(
+      @ForAll @Size(min = 92, max = 300) List<@IntRange(min = -20, max = 20) Integer> v,
+      @ForAll @IntRange(min = 1, max = 1000) int gapMillis) {
+    double[] y = ys(v);
+    int n = y.length;
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i * (gapMillis / 1000.0) + (i % 7) * 1e-4;
+    }
+    double[] slopes = new double[n * (n - 1) / 2];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        slopes[m++] = (y[j] - y[i]) / (x[j] - x[i]);
+      }
+    }
+    java.util.Arrays.sort(slopes);
+    assertThat(TheilSen.line(x, y).slope()).isEqualTo(at(slopes, (m - 1) / 2.0));
+    // one repeated x takes the general loop, which skips that pair only
+    double[] x2 = x.clone();
+    x2[n - 1] = x2[n - 2];
+    double[] y2 = y.clone();
+    double[] s2 = new double[m];
+    int m2 = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        if (x2[j] != x2[i]) {
+          s2[m2++] = (y2[j] - y2[i]) / (x2[j] - x2[i]);
+        }
+      }
+    }
+    s2 = java.util.Arrays.copyOf(s2, m2);
+    java.util.Arrays.sort(s2);
+    assertThat(TheilSen.line(x2, y2).slope()).isEqualTo(at(s2, (m2 - 1) / 2.0));
+  }
+
+  /** The lag sums of the Hamed-Rao correction, four lags a pass, equal one loop per lag bit for bit. */
+  @Property(tries = 200)
+  void lagProductsEqualOneLoopPerLag(@ForAll @Size(min = 4, max = 120) List<@DoubleRange(min = -1e6, max = 1e6) Double> v) {
+    double[] c = v.stream().mapToDouble(Double::doubleValue).toArray();
+    int n = c.length;
+    double[] got = MannKendall.lagProducts(c, n - 3);
+    for (int k = 1; k <= n - 3; k++) {
+      double expected = 0;
+      for (int i = 0; i + k < n; i++) {
+        expected += c[i] * c[i + k];
+      }
+      assertThat(got[k]).as("lag %d of %d", k, n).isEqualTo(expected);
+    }
+  }
+
+  /**
    * Kendall's S counted by merge sort equals the count over all pairs: few distinct values (many
    * ties), long runs, both zeros and infinities included.
    */
