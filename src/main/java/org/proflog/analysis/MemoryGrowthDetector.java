@@ -84,6 +84,10 @@ public final class MemoryGrowthDetector implements Detector {
       if (m != Metric.THREAD_PENDING_IN && m != Metric.THREAD_PENDING_OUT) {
         continue;
       }
+      if (e.getValue().max(seg) < 1000) {
+        // never 1000 pending: nor is its window's last point
+        continue;
+      }
       Window w = Window.of(e.getValue(), seg).withoutShutdown(segment);
       if (w.size() < o.minPoints() || w.last() < 1000) {
         continue;

@@ -46,15 +46,13 @@ public final class QueueBacklogDetector implements Detector {
     for (MetricKey inKey : threads.keySet()) {
       String subject = inKey.label("thread") + (inKey.label("n") == null ? "" : " #" + inKey.label("n"));
       Window in = Window.of(node.get(inKey), seg).withoutShutdown(segment);
-      Window pi = Window.of(node.get(same(inKey, Metric.THREAD_PENDING_IN)), seg).withoutShutdown(segment);
-      Window po = Window.of(node.get(same(inKey, Metric.THREAD_PENDING_OUT)), seg).withoutShutdown(segment);
       Window inReads = Window.of(node.get(same(inKey, Metric.THREAD_IN_READS)), seg).withoutShutdown(segment);
       if (in.size() < o.minPoints()) {
         continue;
       }
-      Finding f = pending(node, seg, subject, pi, "inbound", o);
+      Finding f = pending(node, seg, segment, subject, node.get(same(inKey, Metric.THREAD_PENDING_IN)), "inbound", o);
       if (f == null) {
-        f = pending(node, seg, subject, po, "outbound", o);
+        f = pending(node, seg, segment, subject, node.get(same(inKey, Metric.THREAD_PENDING_OUT)), "outbound", o);
       }
       if (f == null) {
         f = stuck(node, seg, subject, in, inReads);
@@ -73,7 +71,13 @@ public final class QueueBacklogDetector implements Detector {
     return new MetricKey(m, k.labels());
   }
 
-  private Finding pending(NodeSeries node, int seg, String subject, Window w, String dir, AnalysisOptions o) {
+  private Finding pending(NodeSeries node, int seg, Segment segment, String subject, Series s, String dir,
+      AnalysisOptions o) {
+    if (s == null || s.max(seg) <= 0) {
+      // never pending (the common case): no window to cut
+      return null;
+    }
+    Window w = Window.of(s, seg).withoutShutdown(segment);
     if (w.size() < o.minPoints()) {
       return null;
     }

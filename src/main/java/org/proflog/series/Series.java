@@ -238,6 +238,24 @@ public final class Series {
     return size == 0 ? Double.NaN : Double.longBitsToDouble(data[2 * size - 1]);
   }
 
+  /**
+   * The largest value of a segment's points, as {@code Math.max} folds them: NaN when one is NaN,
+   * negative infinity when the segment has none. Lets a reader rule a series out without copying it.
+   */
+  public double max(int segment) {
+    double m = Double.NEGATIVE_INFINITY;
+    for (int r = 0; r < runs; r++) {
+      if (runSegment[r] != segment) {
+        continue;
+      }
+      int b = r + 1 < runs ? runStart[r + 1] : size;
+      for (int i = runStart[r]; i < b; i++) {
+        m = Math.max(m, Double.longBitsToDouble(data[2 * i + 1]));
+      }
+    }
+    return m;
+  }
+
   /** A copy of the times. */
   public long[] times() {
     long[] out = new long[size];

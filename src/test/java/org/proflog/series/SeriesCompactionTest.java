@@ -147,4 +147,19 @@ class SeriesCompactionTest {
     assertThat(one.segments()).containsOnly(1);
     assertThat(one.time(0)).isEqualTo(6);
   }
+
+  @Test
+  void maxOfASegmentReadsOnlyItsPoints() {
+    Series s = new Series();
+    s.add(1, 3, 0);
+    s.add(2, 900, 1);
+    s.add(3, -2, 1);
+    s.add(4, 5, 0);
+    s.add(5, Double.NaN, 2);
+    s.add(6, 1, 2);
+    assertThat(s.max(0)).isEqualTo(5);
+    assertThat(s.max(1)).isEqualTo(900);
+    assertThat(s.max(2)).isNaN();
+    assertThat(s.max(3)).isEqualTo(Double.NEGATIVE_INFINITY);
+  }
 }
