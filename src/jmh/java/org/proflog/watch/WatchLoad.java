@@ -49,7 +49,7 @@ import org.proflog.simulate.Simulator;
  * newline. Cluster-level findings (which compare nodes) are left out of the delay.
  *
  * <pre>
- * java -cp target/benchmarks.jar org.proflog.watch.WatchLoad JAR DIR [nodes] [historySeconds] [liveSeconds]
+ * java -cp target/benchmarks.jar org.proflog.watch.WatchLoad JAR DIR [nodes] [historySeconds] [liveSeconds] [warmSeconds]
  * </pre>
  */
 public final class WatchLoad {
@@ -67,7 +67,8 @@ public final class WatchLoad {
     int nodes = args.length > 2 ? Integer.parseInt(args[2]) : 100;
     long history = args.length > 3 ? Long.parseLong(args[3]) : 3600;
     long liveSeconds = args.length > 4 ? Long.parseLong(args[4]) : 120;
-    long warmSeconds = 20;
+    // live seconds before the measurement starts: code still being compiled is measured too
+    long warmSeconds = args.length > 5 ? Long.parseLong(args[5]) : 20;
 
     SimulationSpec spec = SimulationSpec.of(Scenario.DEMO, nodes, (history + liveSeconds + warmSeconds) * 11 / 10 + 120, "6.2.1", 7)
         .withInterval(1);

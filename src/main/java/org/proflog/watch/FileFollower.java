@@ -167,10 +167,19 @@ public final class FileFollower {
         continue;
       }
       if (partial.size() > 0) {
-        partial.write(a, 0, lastNl + 1);
-        byte[] whole = partial.toByteArray();
+        // the kept partial line ends at the chunk's first newline; the rest goes as it is, so the
+        // partial buffer only ever holds a line (not a chunk, copied again at each read)
+        int firstNl = 0;
+        while (a[firstNl] != '\n') {
+          firstNl++;
+        }
+        partial.write(a, 0, firstNl + 1);
+        byte[] head = partial.toByteArray();
         partial.reset();
-        sink.lines(whole, 0, whole.length);
+        sink.lines(head, 0, head.length);
+        if (lastNl > firstNl) {
+          sink.lines(a, firstNl + 1, lastNl - firstNl);
+        }
       } else {
         sink.lines(a, 0, lastNl + 1);
       }

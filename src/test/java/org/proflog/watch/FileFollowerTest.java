@@ -17,7 +17,7 @@ class FileFollowerTest {
   @TempDir Path dir;
 
   /** Records what the follower hands over: one string per file incarnation. */
-  static final class Recorder implements FileFollower.Sink {
+  static class Recorder implements FileFollower.Sink {
     final List<String> files = new ArrayList<>();
     final ByteArrayOutputStream current = new ByteArrayOutputStream();
     int started;
@@ -69,6 +69,36 @@ class FileFollowerTest {
     append(p, "ee\n");
     f.poll(r);
     assertThat(r.open()).isEqualTo("one\ntwo\nthree\n");
+  }
+
+  /**
+   * Reads that cut lines at chunk boundaries (64 KiB) hand over every complete line exactly once, in
+   * order, each piece ending at a newline, and keep only a line's worth as the partial line.
+   */
+  @Test
+  void linesCutAtChunkBoundariesArriveWholeAndInOrder() throws IOException {
+    Path p = dir.resolve("prof.log");
+    StringBuilder all = new StringBuilder();
+    java.util.Random rnd = new java.util.Random(3);
+    while (all.length() < 300_000) {
+      all.append("x".repeat(rnd.nextInt(300))).append(all.length()).append('\n');
+    }
+    all.append("tail without newline");
+    append(p, all.toString());
+    FileFollower f = new FileFollower(p);
+    List<String> pieces = new ArrayList<>();
+    Recorder r = new Recorder() {
+      @Override
+      public void lines(byte[] b, int off, int len) {
+        super.lines(b, off, len);
+        pieces.add(new String(b, off, len, StandardCharsets.UTF_8));
+      }
+    };
+    f.poll(r);
+    String text = all.toString();
+    assertThat(r.open()).isEqualTo(text.substring(0, text.lastIndexOf('\n') + 1));
+    assertThat(pieces).hasSizeGreaterThan(4).allSatisfy(piece -> assertThat(piece).endsWith("\n"));
+    assertThat(f.consumed()).isEqualTo(text.lastIndexOf('\n') + 1);
   }
 
   @Test
