@@ -153,6 +153,7 @@ public final class WatchLoad {
     long[] readableAt = new long[(int) (liveSeconds + warmSeconds) + 2];
     long t0 = System.nanoTime();
     long cpuStart = 0;
+    long liveRssKiB = 0;
     long wallStart = 0;
     for (int sec = 0; sec < liveSeconds + warmSeconds; sec++) {
       long due = t0 + sec * 1_000_000_000L;
@@ -172,6 +173,9 @@ public final class WatchLoad {
       }
       // snapshot historySnapshots + sec - 1 became complete now, on every node
       readableAt[sec] = System.nanoTime();
+      if (sec >= warmSeconds) {
+        liveRssKiB = Math.max(liveRssKiB, rssKiB(p.pid()));
+      }
     }
     long cpuEnd = cpuTicks(p.pid());
     long wallEnd = System.nanoTime();
@@ -187,6 +191,8 @@ public final class WatchLoad {
         + "(user+sys, all JVM threads, from /proc)%n", cpuSeconds, wall, 100 * cpuSeconds / wall);
     System.out.printf(Locale.ROOT, "watch memory     max RSS %s; heap: %s MiB live after a full GC at the end, "
         + "%s MiB at most before a collection (GC log)%n", field(status, "VmHWM"), liveHeap, peakHeap(gcLog));
+    System.out.printf(Locale.ROOT, "watch RSS live   at most %d MiB over the measured seconds (sampled once a second; "
+        + "max RSS above is over the whole run, start-up included)%n", liveRssKiB / 1024);
 
     // delays of the findings that appeared during the live phase
     Map<String, Node> byName = new TreeMap<>();
@@ -376,6 +382,16 @@ public final class WatchLoad {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "?";
+    }
+  }
+
+  /** The resident set of a process now, in KiB (0 when it cannot be read). */
+  private static long rssKiB(long pid) {
+    try {
+      Matcher m = Pattern.compile("(?m)^VmRSS:\\s*(\\d+) kB").matcher(Files.readString(Path.of("/proc/" + pid + "/status")));
+      return m.find() ? Long.parseLong(m.group(1)) : 0;
+    } catch (IOException e) {
+      return 0;
     }
   }
 

@@ -51,7 +51,7 @@ public final class MannKendall {
 
   /** Plain test (tie-corrected variance, no autocorrelation correction). */
   public static Result test(double[] y) {
-    double[] v = thin(y);
+    double[] v = thinned(y);
     int n = v.length;
     double s = kendallS(v);
     double var = variance(v);
@@ -63,7 +63,7 @@ public final class MannKendall {
    * ±z(1-α/2)/√n (α = 0.05), as Hamed &amp; Rao 1998 recommend.
    */
   public static Result testCorrected(double[] y) {
-    double[] v = thin(y);
+    double[] v = thinned(y);
     return testCorrectedThinned(v, kendallS(v));
   }
 
@@ -309,10 +309,6 @@ public final class MannKendall {
 
   /** The series as the tests see it: itself up to {@link #MAX_POINTS} points, else its bucket medians. */
   public static double[] thinned(double[] y) {
-    return thin(y);
-  }
-
-  private static double[] thin(double[] y) {
     if (y.length <= MAX_POINTS) {
       return y;
     }
