@@ -65,7 +65,6 @@ public final class ConnectionStateDetector implements Detector {
     if (w.size() < o.minPoints()) {
       return null;
     }
-    double level = Math.max(1, Samples.median(w.values()));
     double growthPct = (w.last() - w.first()) / Math.max(1, w.first()) * 100;
     if (growthPct < o.minTableGrowthPct()) {
       return null;
@@ -84,7 +83,12 @@ public final class ConnectionStateDetector implements Detector {
       // healthy noise with a slow drift: require a persistent rise, not a significant wiggle
       return null;
     }
-    if (!t.rising(o.alpha()) || growthPct < o.minTableGrowthPct() || t.perHour() / level * 100 < o.minMemoryGrowthPctPerHour()) {
+    if (!t.rising(o.alpha()) || growthPct < o.minTableGrowthPct()) {
+      return null;
+    }
+    // the median (a sort of the window) only for a rising state count
+    double level = Math.max(1, Samples.median(w.values()));
+    if (t.perHour() / level * 100 < o.minMemoryGrowthPctPerHour()) {
       return null;
     }
     if (rate != null) {

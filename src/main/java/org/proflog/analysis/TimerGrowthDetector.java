@@ -29,7 +29,6 @@ public final class TimerGrowthDetector implements Detector {
     if (w.size() < o.minPoints()) {
       return List.of();
     }
-    double level = Math.max(1, Samples.median(w.values()));
     if ((w.last() - w.first()) / Math.max(1, w.first()) * 100 < o.minTableGrowthPct()) {
       return List.of();
     }
@@ -38,6 +37,8 @@ public final class TimerGrowthDetector implements Detector {
     if (growthPct < o.minTableGrowthPct() || w.last() - w.first() < 100 || !t.rising(o.alpha())) {
       return List.of();
     }
+    // the median (a sort of the window) only for a growing count
+    double level = Math.max(1, Samples.median(w.values()));
     double pctPerHour = t.perHour() / level * 100;
     Judging.LoadFollowing lf = Judging.loadFollowing(node, seg, w, Metric.CONNS_CURRENT, o,
         level * o.minTableGrowthPct() / 100 / Math.max(w.hours(), 1e-9));
