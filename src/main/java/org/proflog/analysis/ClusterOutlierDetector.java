@@ -36,7 +36,7 @@ public final class ClusterOutlierDetector {
         for (NodeSeries n : nodes) {
           int seg = Findings.latestSegment(n);
           Segment segment = Findings.segment(n, seg);
-          Window w = Window.of(n.get(m), seg).withoutShutdown(segment);
+          Window w = Window.withoutShutdown(n.get(m), seg, segment);
           if (!w.isEmpty()) {
             have.add(n);
             vals.add(w.last());
@@ -55,7 +55,7 @@ public final class ClusterOutlierDetector {
             NodeSeries n = have.get(i);
             int seg = Findings.latestSegment(n);
             Segment segment = Findings.segment(n, seg);
-            Window w = Window.of(n.get(m), seg).withoutShutdown(segment);
+            Window w = Window.withoutShutdown(n.get(m), seg, segment);
             String unit = m.unit() == Metric.Unit.KIB ? "KiB" : "entries";
             Evidence ev = new Evidence("robust z-score (median/MAD) among " + e.getKey().label() + " peers",
                 w.start(), w.end(), w.size(), 0, "", Double.NaN, "robust z", z, med, v[i], unit,

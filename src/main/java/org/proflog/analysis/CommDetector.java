@@ -17,7 +17,7 @@ public final class CommDetector implements Detector {
     Segment segment = Findings.segment(node, seg);
     AnalysisOptions o = ctx.options();
     List<Finding> out = new ArrayList<>();
-    Window peers = Window.of(node.get(Metric.COMM_PEERS), seg).withoutShutdown(segment);
+    Window peers = Window.withoutShutdown(node.get(Metric.COMM_PEERS), seg, segment);
     if (peers.size() >= 3) {
       double max = Double.NEGATIVE_INFINITY;
       int dropAt = -1;
@@ -45,8 +45,8 @@ public final class CommDetector implements Detector {
             "Check the cluster nodes that disconnected (crashed, restarted, network) and broker logs."));
       }
     }
-    Window evIn = Window.of(node.get(Metric.COMM_EVENTS_IN), seg).withoutShutdown(segment);
-    Window evOut = Window.of(node.get(Metric.COMM_EVENTS_OUT), seg).withoutShutdown(segment);
+    Window evIn = Window.withoutShutdown(node.get(Metric.COMM_EVENTS_IN), seg, segment);
+    Window evOut = Window.withoutShutdown(node.get(Metric.COMM_EVENTS_OUT), seg, segment);
     if (evIn.size() >= o.minPoints() && evOut.size() >= o.minPoints()) {
       int half = evIn.size() / 2;
       double[] outAligned = evIn.aligned(evOut);

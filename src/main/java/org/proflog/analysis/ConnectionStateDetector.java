@@ -25,12 +25,12 @@ public final class ConnectionStateDetector implements Detector {
     Segment segment = Findings.segment(node, seg);
     AnalysisOptions o = ctx.options();
     List<Finding> out = new ArrayList<>();
-    Window conns = Window.of(node.get(Metric.CONNS_CURRENT), seg).withoutShutdown(segment);
+    Window conns = Window.withoutShutdown(node.get(Metric.CONNS_CURRENT), seg, segment);
     Finding f = judge(node, seg, segment, conns, "conns.current", "connections", o, rateWindow(node, seg, conns));
     if (f != null) {
       out.add(f);
     }
-    Window reas = Window.of(node.get(Metric.REASSEMBLER), seg).withoutShutdown(segment);
+    Window reas = Window.withoutShutdown(node.get(Metric.REASSEMBLER), seg, segment);
     f = judge(node, seg, segment, reas, "reassembler.data", "KiB", o, null);
     if (f != null && !Judging.loadFollowing(node, seg, reas, Metric.CONNS_CURRENT, o, 0).follows()) {
       out.add(f);

@@ -14,7 +14,7 @@ public final class DnsDetector implements Detector {
     Segment segment = Findings.segment(node, seg);
     AnalysisOptions o = ctx.options();
     List<Finding> out = new ArrayList<>();
-    Window pending = Window.of(node.get(Metric.DNS_PENDING), seg).withoutShutdown(segment);
+    Window pending = Window.withoutShutdown(node.get(Metric.DNS_PENDING), seg, segment);
     if (pending.size() >= o.minPoints()) {
       Window tail = pending.slice(pending.size() - Math.max(o.minPoints(), pending.size() / 3), pending.size());
       double min = Double.POSITIVE_INFINITY;
@@ -30,8 +30,8 @@ public final class DnsDetector implements Detector {
             "Check the resolver configured for Zeek; `when` lookups stall meanwhile (watch TriggerTimer)."));
       }
     }
-    Window failed = Window.of(node.get(Metric.DNS_FAILED), seg).withoutShutdown(segment);
-    Window requests = Window.of(node.get(Metric.DNS_REQUESTS), seg).withoutShutdown(segment);
+    Window failed = Window.withoutShutdown(node.get(Metric.DNS_FAILED), seg, segment);
+    Window requests = Window.withoutShutdown(node.get(Metric.DNS_REQUESTS), seg, segment);
     if (failed.size() >= o.minPoints() && requests.size() >= o.minPoints()) {
       Window tail = failed.slice(failed.size() - Math.max(o.minPoints(), failed.size() / 3), failed.size());
       double[] req = tail.aligned(requests);

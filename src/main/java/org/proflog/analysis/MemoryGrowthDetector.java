@@ -47,8 +47,8 @@ public final class MemoryGrowthDetector implements Detector {
     int seg = Findings.latestSegment(node);
     Segment segment = Findings.segment(node, seg);
     AnalysisOptions o = ctx.options();
-    Window total = Window.of(node.get(Metric.MEMORY_TOTAL), seg).withoutShutdown(segment);
-    Window malloced = Window.of(node.get(Metric.MEMORY_MALLOCED), seg).withoutShutdown(segment);
+    Window total = Window.withoutShutdown(node.get(Metric.MEMORY_TOTAL), seg, segment);
+    Window malloced = Window.withoutShutdown(node.get(Metric.MEMORY_MALLOCED), seg, segment);
     if (malloced.allZero()) {
       malloced = Window.EMPTY;
     } else if (wraps(node.era())) {
@@ -88,7 +88,7 @@ public final class MemoryGrowthDetector implements Detector {
         // never 1000 pending: nor is its window's last point
         continue;
       }
-      Window w = Window.of(e.getValue(), seg).withoutShutdown(segment);
+      Window w = Window.withoutShutdown(e.getValue(), seg, segment);
       if (w.size() < o.minPoints() || w.last() < 1000) {
         continue;
       }

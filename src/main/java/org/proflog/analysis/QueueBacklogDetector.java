@@ -38,15 +38,15 @@ public final class QueueBacklogDetector implements Detector {
     }
     int moving = 0;
     for (Map.Entry<MetricKey, Series> e : threads.entrySet()) {
-      Window in = Window.of(e.getValue(), seg).withoutShutdown(segment);
+      Window in = Window.withoutShutdown(e.getValue(), seg, segment);
       if (in.size() >= 2 && in.last() > in.values()[Math.max(0, in.size() - 4)]) {
         moving++;
       }
     }
     for (MetricKey inKey : threads.keySet()) {
       String subject = inKey.label("thread") + (inKey.label("n") == null ? "" : " #" + inKey.label("n"));
-      Window in = Window.of(node.get(inKey), seg).withoutShutdown(segment);
-      Window inReads = Window.of(node.get(same(inKey, Metric.THREAD_IN_READS)), seg).withoutShutdown(segment);
+      Window in = Window.withoutShutdown(node.get(inKey), seg, segment);
+      Window inReads = Window.withoutShutdown(node.get(same(inKey, Metric.THREAD_IN_READS)), seg, segment);
       if (in.size() < o.minPoints()) {
         continue;
       }
@@ -77,7 +77,7 @@ public final class QueueBacklogDetector implements Detector {
       // never pending (the common case): no window to cut
       return null;
     }
-    Window w = Window.of(s, seg).withoutShutdown(segment);
+    Window w = Window.withoutShutdown(s, seg, segment);
     if (w.size() < o.minPoints()) {
       return null;
     }

@@ -37,8 +37,15 @@ public final class StatsMemo {
    */
   private final Map<WindowKey, Window> windows = new HashMap<>();
 
-  /** A series (by identity: records compare it with Object.equals) and what was cut from it. */
-  private record WindowKey(Object source, long part) {}
+  /**
+   * A series or window (by identity: records compare it with Object.equals) and what was cut from
+   * it: a segment, and the end of a segment whose final snapshot is left out (else MIN_VALUE).
+   */
+  private record WindowKey(Object source, long part, long shutdownMicros) {
+    WindowKey(Object source, long part) {
+      this(source, part, Long.MIN_VALUE);
+    }
+  }
 
   private long hits;
   private long misses;
@@ -116,6 +123,15 @@ public final class StatsMemo {
       return cut.get();
     }
     return m.windows.computeIfAbsent(new WindowKey(s, segment), k -> cut.get());
+  }
+
+  /** The window of a series in a segment without the snapshot at or after {@code shutdownMicros}, cut once per analysis. */
+  static Window window(Series s, int segment, long shutdownMicros, Supplier<Window> cut) {
+    StatsMemo m = CURRENT.get();
+    if (m == null) {
+      return cut.get();
+    }
+    return m.windows.computeIfAbsent(new WindowKey(s, segment, shutdownMicros), k -> cut.get());
   }
 
   /** A window without its segment's final snapshot (ending at {@code endMicros}), cut once per analysis. */

@@ -20,7 +20,7 @@ public final class TimerGrowthDetector implements Detector {
     int seg = Findings.latestSegment(node);
     Segment segment = Findings.segment(node, seg);
     AnalysisOptions o = ctx.options();
-    Window all = Window.of(node.get(Metric.TIMERS_CURRENT), seg).withoutShutdown(segment);
+    Window all = Window.withoutShutdown(node.get(Metric.TIMERS_CURRENT), seg, segment);
     if (all.size() < o.minPoints()) {
       return List.of();
     }

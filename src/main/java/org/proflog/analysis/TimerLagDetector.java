@@ -17,7 +17,7 @@ public final class TimerLagDetector implements Detector {
     int seg = Findings.latestSegment(node);
     Segment segment = Findings.segment(node, seg);
     AnalysisOptions o = ctx.options();
-    Window w = Window.of(node.get(Metric.TIMERS_LAG), seg).withoutShutdown(segment);
+    Window w = Window.withoutShutdown(node.get(Metric.TIMERS_LAG), seg, segment);
     if (w.size() < o.minPoints()) {
       return List.of();
     }

@@ -12,7 +12,7 @@ public final class TriggersDetector implements Detector {
     int seg = Findings.latestSegment(node);
     Segment segment = Findings.segment(node, seg);
     AnalysisOptions o = ctx.options();
-    Window w = Window.of(node.get(Metric.TRIGGERS_PENDING), seg).withoutShutdown(segment);
+    Window w = Window.withoutShutdown(node.get(Metric.TRIGGERS_PENDING), seg, segment);
     if (w.size() < o.minPoints()) {
       return List.of();
     }

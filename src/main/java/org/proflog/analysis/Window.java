@@ -50,8 +50,28 @@ record Window(long[] times, double[] values) {
     return StatsMemo.window(s, segment, () -> cut(s, segment));
   }
 
+  /**
+   * {@code of(s, segment).withoutShutdown(seg)}, cut from the series at once: a followed node's
+   * latest segment ends at its latest snapshot, so nearly every window would otherwise be copied
+   * whole and then again without that point.
+   */
+  static Window withoutShutdown(Series s, int segment, Segment seg) {
+    if (s == null || seg == null) {
+      return of(s, segment);
+    }
+    long end = seg.endMicros();
+    return StatsMemo.window(s, segment, end, () -> {
+      int n = s.sizeOf(segment);
+      return cut(s, segment, n > 0 && s.lastTimeOf(segment) >= end ? n - 1 : n);
+    });
+  }
+
   private static Window cut(Series s, int segment) {
-    int n = s.sizeOf(segment);
+    return cut(s, segment, s.sizeOf(segment));
+  }
+
+  /** The first {@code n} points of a segment. */
+  private static Window cut(Series s, int segment, int n) {
     long[] t = new long[n];
     double[] v = new double[n];
     s.copySegment(segment, t, v);

@@ -295,18 +295,30 @@ public final class Series {
     return n;
   }
 
+  /** The time of a segment's last point, or {@link Long#MIN_VALUE} when it has none. */
+  public long lastTimeOf(int segment) {
+    for (int r = runs - 1; r >= 0; r--) {
+      if (runSegment[r] == segment) {
+        int b = r + 1 < runs ? runStart[r + 1] : size;
+        return data[2 * (b - 1)];
+      }
+    }
+    return Long.MIN_VALUE;
+  }
+
   /**
-   * Copies the times and values of a segment's points, in order, into arrays of at least
-   * {@link #sizeOf(int)} elements: what a reader of one segment needs, without looking up the
-   * segment of every point.
+   * Copies the times and values of a segment's points, in order, into the arrays: all of them
+   * ({@link #sizeOf(int)}) or the first {@code times.length} when the arrays are shorter. What a
+   * reader of one segment needs, without looking up the segment of every point.
    */
   public void copySegment(int segment, long[] times, double[] values) {
     int k = 0;
-    for (int r = 0; r < runs; r++) {
+    int limit = Math.min(times.length, values.length);
+    for (int r = 0; r < runs && k < limit; r++) {
       if (runSegment[r] != segment) {
         continue;
       }
-      int b = r + 1 < runs ? runStart[r + 1] : size;
+      int b = Math.min(r + 1 < runs ? runStart[r + 1] : size, runStart[r] + limit - k);
       for (int i = runStart[r]; i < b; i++) {
         times[k] = data[2 * i];
         values[k] = Double.longBitsToDouble(data[2 * i + 1]);
