@@ -41,11 +41,7 @@ public final class StatsMemo {
    * A series or window (by identity: records compare it with Object.equals) and what was cut from
    * it: a segment, and the end of a segment whose final snapshot is left out (else MIN_VALUE).
    */
-  private record WindowKey(Object source, long part, long shutdownMicros) {
-    WindowKey(Object source, long part) {
-      this(source, part, Long.MIN_VALUE);
-    }
-  }
+  private record WindowKey(Object source, long part, long shutdownMicros) {}
 
   private long hits;
   private long misses;
@@ -118,11 +114,7 @@ public final class StatsMemo {
 
   /** The window of a series in a segment, cut once per analysis when a memo is installed. */
   static Window window(Series s, int segment, Supplier<Window> cut) {
-    StatsMemo m = CURRENT.get();
-    if (m == null) {
-      return cut.get();
-    }
-    return m.windows.computeIfAbsent(new WindowKey(s, segment), k -> cut.get());
+    return window(s, segment, Long.MIN_VALUE, cut);
   }
 
   /** The window of a series in a segment without the snapshot at or after {@code shutdownMicros}, cut once per analysis. */
@@ -140,7 +132,7 @@ public final class StatsMemo {
     if (m == null) {
       return cut.get();
     }
-    return m.windows.computeIfAbsent(new WindowKey(w, endMicros), k -> cut.get());
+    return m.windows.computeIfAbsent(new WindowKey(w, endMicros, Long.MIN_VALUE), k -> cut.get());
   }
 
   @SuppressWarnings("unchecked")

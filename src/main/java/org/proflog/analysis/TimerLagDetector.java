@@ -28,7 +28,7 @@ public final class TimerLagDetector implements Detector {
     }
     Trend t = Trend.of(w);
     boolean sustained = tailMedian >= o.lagWarnSeconds();
-    boolean rising = tail.last() >= o.lagWarnSeconds() / 2 && t.rising(o.alpha()) && t.perHour() > 0;
+    boolean rising = tail.last() >= o.lagWarnSeconds() / 2 && t.rising(o.alpha());
     if (!sustained && !rising) {
       return List.of();
     }
