@@ -80,6 +80,11 @@ public final class SeriesBuilder {
   private Series[] timerRows = new Series[16];
   private String[] timerRowNames = new String[16];
   private final RestartDetector restarts = new RestartDetector();
+  /** The sorted map of the last build and what it was made from (see {@link #sortedSeries}). */
+  private SortedMap<MetricKey, Series> kept;
+  private Era keptEra;
+  private int keptKeys;
+  private int keptNonEmpty;
   private final UnnamedTableTracker tables = new UnnamedTableTracker();
 
   private final List<String> files = new ArrayList<>();
@@ -175,21 +180,7 @@ public final class SeriesBuilder {
    */
   public NodeSeries build(Era era, long problems, long repairedLines) {
     closeSegment();
-    SortedMap<MetricKey, Series> sorted = new TreeMap<>();
-    for (Map.Entry<MetricKey, Series> e : series.entrySet()) {
-      Series v = e.getValue();
-      Metric m = e.getKey().metric();
-      if (m == Metric.MEMORY_MALLOCED && (era == Era.G8 || era == Era.G9)) {
-        v = withoutZeros(v);
-      }
-      if ((m == Metric.MEMORY_TOTAL || m == Metric.MEMORY_MALLOCED)
-          && (era == Era.G1 || era == Era.G2 || era == Era.G3)) {
-        v = unwrap4GiB(v);
-      }
-      if (!v.isEmpty()) {
-        sorted.put(e.getKey(), v);
-      }
-    }
+    SortedMap<MetricKey, Series> sorted = sortedSeries(era);
     return new NodeSeries(
         node,
         era,
@@ -205,6 +196,62 @@ public final class SeriesBuilder {
         unnamedRows,
         problems,
         repairedLines);
+  }
+
+  /**
+   * The non-empty series by key, as {@link #build} returns them. A live node is built after every
+   * snapshot, and sorting its hundred-odd keys was most of a build, so the sorted map of the series
+   * kept as they are is reused while no series was added or got its first point; the series
+   * rewritten for the era (malloced without its zeros, memory unwrapped at 4 GiB) are made afresh
+   * at every build and put into a copy of it.
+   */
+  private SortedMap<MetricKey, Series> sortedSeries(Era era) {
+    int nonEmpty = 0;
+    for (Series v : series.values()) {
+      nonEmpty += v.isEmpty() ? 0 : 1;
+    }
+    if (kept == null || keptEra != era || keptKeys != series.size() || keptNonEmpty != nonEmpty) {
+      TreeMap<MetricKey, Series> base = new TreeMap<>();
+      for (Map.Entry<MetricKey, Series> e : series.entrySet()) {
+        if (!e.getValue().isEmpty() && !rewritten(e.getKey().metric(), era)) {
+          base.put(e.getKey(), e.getValue());
+        }
+      }
+      kept = Collections.unmodifiableSortedMap(base);
+      keptEra = era;
+      keptKeys = series.size();
+      keptNonEmpty = nonEmpty;
+    }
+    TreeMap<MetricKey, Series> sorted = null;
+    for (Metric m : REWRITTEN) {
+      Series v = series.get(MetricKey.of(m));
+      if (v == null || v.isEmpty() || !rewritten(m, era)) {
+        continue;
+      }
+      if (m == Metric.MEMORY_MALLOCED && (era == Era.G8 || era == Era.G9)) {
+        v = withoutZeros(v);
+      }
+      if (era == Era.G1 || era == Era.G2 || era == Era.G3) {
+        v = unwrap4GiB(v);
+      }
+      if (!v.isEmpty()) {
+        if (sorted == null) {
+          sorted = new TreeMap<>(kept);
+        }
+        sorted.put(MetricKey.of(m), v);
+      }
+    }
+    return sorted == null ? kept : Collections.unmodifiableSortedMap(sorted);
+  }
+
+  /** The metrics that {@link #sortedSeries} rewrites in some eras. */
+  private static final Metric[] REWRITTEN = {Metric.MEMORY_TOTAL, Metric.MEMORY_MALLOCED};
+
+  /** Whether the series of a metric is rewritten for the era before it is handed out. */
+  private static boolean rewritten(Metric m, Era era) {
+    return (m == Metric.MEMORY_MALLOCED && (era == Era.G8 || era == Era.G9))
+        || ((m == Metric.MEMORY_TOTAL || m == Metric.MEMORY_MALLOCED)
+            && (era == Era.G1 || era == Era.G2 || era == Era.G3));
   }
 
   /** Records the open segment as it is now (again on every build, so a live builder stays exact). */

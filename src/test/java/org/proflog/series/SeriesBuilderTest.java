@@ -28,6 +28,38 @@ class SeriesBuilderTest {
   }
 
   @Test
+  void buildingAfterEverySnapshotGivesWhatOneBuildAtTheEndGives() {
+    for (Era era : new Era[] {Era.G2, Era.G6, Era.G9}) {
+      Snapshot[] snaps = {
+          at(T0, 1).memory(300, 0).conns(10).build(),
+          at(T0 + 10, 11).memory(310, 0).conns(20).build(),
+          // a thread appears, malloced starts to count (a 4 GiB wrap for G2)
+          at(T0 + 20, 21).memory(320, 40).thread("conn/Log::WRITER_ASCII", 0, 5, 1, 0, 0).build(),
+          at(T0 + 30, 31).memory(330, 0).conns(25).build(),
+          at(T0 + 40, 41).memory(5, 45).thread("conn/Log::WRITER_ASCII", 0, 9, 2, 0, 0).build()};
+      SeriesBuilder live = new SeriesBuilder(new NodeId("worker-1"));
+      live.startFile("spool/worker-1/prof.log");
+      NodeSeries previous = null;
+      for (int i = 0; i < snaps.length; i++) {
+        live.accept(snaps[i]);
+        NodeSeries now = live.build(era, 0, 0);
+        NodeSeries once = build(era, java.util.Arrays.copyOf(snaps, i + 1));
+        assertThat(now.series().keySet()).as("%s after %d", era, i + 1).containsExactlyElementsOf(once.series().keySet());
+        for (MetricKey k : once.series().keySet()) {
+          assertThat(now.get(k).times()).as("%s %s", era, k).containsExactly(once.get(k).times());
+          assertThat(now.get(k).values()).as("%s %s", era, k).containsExactly(once.get(k).values());
+        }
+        if (previous != null && previous.series().keySet().equals(now.series().keySet())
+            && era != Era.G9 && era != Era.G2) {
+          // nothing rewritten and no new series: the sorted map of the previous build is reused
+          assertThat(now.series()).isSameAs(previous.series());
+        }
+        previous = now;
+      }
+    }
+  }
+
+  @Test
   void oneProcessIsOneSegment() {
     NodeSeries ns = build(Era.G6,
         at(0, 0).commandLine("zeek -i eth0").build(),
