@@ -23,7 +23,7 @@ public final class CommDetector implements Detector {
       int dropAt = -1;
       double dropFrom = 0;
       for (int i = 0; i < peers.size(); i++) {
-        double v = peers.values()[i];
+        double v = peers.value(i);
         if (v < max && dropAt < 0) {
           dropAt = i;
           dropFrom = max;
@@ -50,8 +50,8 @@ public final class CommDetector implements Detector {
     if (evIn.size() >= o.minPoints() && evOut.size() >= o.minPoints()) {
       int half = evIn.size() / 2;
       double[] outAligned = evIn.aligned(evOut);
-      double inFirst = evIn.values()[half] - evIn.first();
-      double inSecond = evIn.last() - evIn.values()[half];
+      double inFirst = evIn.value(half) - evIn.first();
+      double inSecond = evIn.last() - evIn.value(half);
       double outFirst = outAligned[half] - outAligned[0];
       double outSecond = outAligned[outAligned.length - 1] - outAligned[half];
       // events kept arriving at a similar pace but sending stopped (or the reverse)

@@ -48,9 +48,9 @@ public final class ConnectionStateDetector implements Detector {
     double[] r = new double[c.length - 1];
     long[] t = new long[c.length - 1];
     for (int i = 1; i < c.length; i++) {
-      double h = (w.times()[i] - w.times()[i - 1]) / 3.6e9;
+      double h = (w.time(i) - w.time(i - 1)) / 3.6e9;
       r[i - 1] = h > 0 ? (c[i] - c[i - 1]) / h : 0;
-      t[i - 1] = w.times()[i];
+      t[i - 1] = w.time(i);
     }
     return new Window(t, r);
   }

@@ -18,8 +18,8 @@ public final class DnsDetector implements Detector {
     if (pending.size() >= o.minPoints()) {
       Window tail = pending.slice(pending.size() - Math.max(o.minPoints(), pending.size() / 3), pending.size());
       double min = Double.POSITIVE_INFINITY;
-      for (double v : tail.values()) {
-        min = Math.min(min, v);
+      for (int i = 0; i < tail.size(); i++) {
+        min = Math.min(min, tail.value(i));
       }
       if (min > 0) {
         Trend t = Trend.of(tail);

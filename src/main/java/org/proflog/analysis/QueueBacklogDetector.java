@@ -39,7 +39,7 @@ public final class QueueBacklogDetector implements Detector {
     int moving = 0;
     for (Map.Entry<MetricKey, Series> e : threads.entrySet()) {
       Window in = Window.withoutShutdown(e.getValue(), seg, segment);
-      if (in.size() >= 2 && in.last() > in.values()[Math.max(0, in.size() - 4)]) {
+      if (in.size() >= 2 && in.last() > in.value(Math.max(0, in.size() - 4))) {
         moving++;
       }
     }
@@ -82,8 +82,8 @@ public final class QueueBacklogDetector implements Detector {
       return null;
     }
     double max = 0;
-    for (double v : w.values()) {
-      max = Math.max(max, v);
+    for (int i = 0; i < w.size(); i++) {
+      max = Math.max(max, w.value(i));
     }
     if (max <= 0) {
       return null;
@@ -92,7 +92,7 @@ public final class QueueBacklogDetector implements Detector {
     int tail = Math.max(2, w.size() / 3);
     double tailMin = Double.POSITIVE_INFINITY;
     for (int i = w.size() - tail; i < w.size(); i++) {
-      tailMin = Math.min(tailMin, w.values()[i]);
+      tailMin = Math.min(tailMin, w.value(i));
     }
     if (tailMin == 0 && max < BURST_INFO) {
       // drains and never large: the common healthy case, no trend needed
@@ -129,10 +129,12 @@ public final class QueueBacklogDetector implements Detector {
     }
     int k = Math.max(3, inReads.size() / 4);
     int a = inReads.size() - k;
+    if (inReads.last() != inReads.value(a)) {
+      // reads move (the common case): no need to align the writes
+      return null;
+    }
     double[] writes = inReads.aligned(in);
-    boolean readsFrozen = inReads.last() == inReads.values()[a];
-    boolean writesMove = writes[writes.length - 1] > writes[a];
-    if (!readsFrozen || !writesMove) {
+    if (!(writes[writes.length - 1] > writes[a])) {
       return null;
     }
     Window tail = inReads.slice(a, inReads.size());
@@ -148,7 +150,7 @@ public final class QueueBacklogDetector implements Detector {
   private Finding stalled(NodeSeries node, int seg, String subject, Window in) {
     int k = Math.max(3, in.size() / 4);
     int a = in.size() - k;
-    if (a < 1 || in.last() != in.values()[a] || !(in.values()[a] > in.values()[0])) {
+    if (a < 1 || in.last() != in.value(a) || !(in.value(a) > in.first())) {
       return null;
     }
     Window tail = in.slice(a, in.size());

@@ -15,6 +15,20 @@ import org.proflog.series.Series;
  * statements accumulating; {@code TriggerTimer}: when-statements with timeouts...).
  */
 public final class TimerGrowthDetector implements Detector {
+  /**
+   * The growth (% of the start) of the window's last value over its lowest: the most that any part
+   * of it ending at its last point grows, as far as a threshold of at least 0 can tell ((last - v) /
+   * max(1, v) only falls as v rises, except below -100 % for a negative last value). NaN when a
+   * value is NaN.
+   */
+  private static double growthFromLowest(Window w) {
+    double min = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < w.size(); i++) {
+      min = Math.min(min, w.value(i));
+    }
+    return (w.last() - min) / Math.max(1, min) * 100;
+  }
+
   @Override
   public List<Finding> detect(NodeSeries node, AnalysisContext ctx) {
     int seg = Findings.latestSegment(node);
@@ -22,6 +36,10 @@ public final class TimerGrowthDetector implements Detector {
     AnalysisOptions o = ctx.options();
     Window all = Window.withoutShutdown(node.get(Metric.TIMERS_CURRENT), seg, segment);
     if (all.size() < o.minPoints()) {
+      return List.of();
+    }
+    if (o.minTableGrowthPct() >= 0 && growthFromLowest(all) < o.minTableGrowthPct()) {
+      // not even from its lowest point does the count grow enough: no warm-up cut can make it
       return List.of();
     }
     Judging.AfterWarmUp aw = Judging.afterWarmUp(all, segment, o);

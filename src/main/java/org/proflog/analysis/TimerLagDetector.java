@@ -12,6 +12,15 @@ import org.proflog.series.Segment;
  * since at shutdown lag equals the timestamp.
  */
 public final class TimerLagDetector implements Detector {
+  /** The largest value of a window, as Math.max folds them (NaN when one is NaN). */
+  private static double max(Window w) {
+    double m = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < w.size(); i++) {
+      m = Math.max(m, w.value(i));
+    }
+    return m;
+  }
+
   @Override
   public List<Finding> detect(NodeSeries node, AnalysisContext ctx) {
     int seg = Findings.latestSegment(node);
@@ -22,6 +31,10 @@ public final class TimerLagDetector implements Detector {
       return List.of();
     }
     Window tail = w.slice(w.size() - Math.max(3, w.size() / 3), w.size());
+    if (tail.last() < o.lagWarnSeconds() / 2 && max(tail) < o.lagWarnSeconds()) {
+      // no lag in the tail worth a median (a sort): the common case, decided as below
+      return List.of();
+    }
     double tailMedian = Samples.median(tail.values());
     if (tailMedian < o.lagWarnSeconds() && tail.last() < o.lagWarnSeconds() / 2) {
       return List.of();

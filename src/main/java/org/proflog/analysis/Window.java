@@ -5,41 +5,105 @@ import org.proflog.series.Segment;
 import org.proflog.series.Series;
 
 /**
- * The points of one series within one segment, as plain arrays, optionally restricted to a start
- * time and without the process's final (shutdown) snapshot.
+ * The points of one series within one segment, optionally restricted to a start time and without
+ * the process's final (shutdown) snapshot.
  *
- * @param times µs; {@code values} the values at those times
+ * <p>A window cut from a series is a view of it: its size, ends and single points are read from the
+ * series, and its arrays ({@link #times()}, {@link #values()}) are copied out only when first asked
+ * for. Most windows a detector cuts are only looked at (a queue that never backs up, a table that
+ * does not grow), and a followed node is analysed at every snapshot, so copying each of them was
+ * most of what an analysis allocated. A view must not outlive the analysis it was cut in while its
+ * series grows: whatever keeps a window longer (the {@link StatsMemo}) asks for its arrays first,
+ * which fixes its points.
  */
-record Window(long[] times, double[] values) {
+final class Window {
 
   static final Window EMPTY = new Window(new long[0], new double[0]);
 
+  /** The series viewed and the index of the window's first point in it (null once copied out). */
+  private Series source;
+  private final int offset;
+  private final int size;
+  /** µs; {@code values} the values at those times (null until asked for, in a view). */
+  private long[] times;
+  private double[] values;
+
+  /** A window of its own arrays. */
+  Window(long[] times, double[] values) {
+    this.times = times;
+    this.values = values;
+    this.size = times.length;
+    this.offset = 0;
+  }
+
+  /** A view of {@code size} points of a series from index {@code offset}. */
+  private Window(Series source, int offset, int size) {
+    this.source = source;
+    this.offset = offset;
+    this.size = size;
+  }
+
+  /** The times (µs) of the points; a view copies its points out at the first call. */
+  long[] times() {
+    if (times == null) {
+      copyOut();
+    }
+    return times;
+  }
+
+  /** The values of the points; a view copies its points out at the first call. */
+  double[] values() {
+    if (values == null) {
+      copyOut();
+    }
+    return values;
+  }
+
+  private void copyOut() {
+    long[] t = new long[size];
+    double[] v = new double[size];
+    source.copyRange(offset, t, v);
+    times = t;
+    values = v;
+    source = null;
+  }
+
+  /** The time of point {@code i} (µs). */
+  long time(int i) {
+    return source == null ? times[i] : source.time(offset + i);
+  }
+
+  /** The value of point {@code i}. */
+  double value(int i) {
+    return source == null ? values[i] : source.value(offset + i);
+  }
+
   int size() {
-    return times.length;
+    return size;
   }
 
   boolean isEmpty() {
-    return times.length == 0;
+    return size == 0;
   }
 
   long start() {
-    return times[0];
+    return time(0);
   }
 
   long end() {
-    return times[times.length - 1];
+    return time(size - 1);
   }
 
   double first() {
-    return values[0];
+    return value(0);
   }
 
   double last() {
-    return values[values.length - 1];
+    return value(size - 1);
   }
 
   double hours() {
-    return times.length < 2 ? 0 : (end() - start()) / 3.6e9;
+    return size < 2 ? 0 : (end() - start()) / 3.6e9;
   }
 
   /** The points of a series in a segment (empty when the series is null). */
@@ -70,8 +134,12 @@ record Window(long[] times, double[] values) {
     return cut(s, segment, s.sizeOf(segment));
   }
 
-  /** The first {@code n} points of a segment. */
+  /** The first {@code n} points of a segment: a view when they lie together in the series. */
   private static Window cut(Series s, int segment, int n) {
+    int from = s.firstIndexOf(segment);
+    if (from >= 0) {
+      return new Window(s, from, n);
+    }
     long[] t = new long[n];
     double[] v = new double[n];
     s.copySegment(segment, t, v);
@@ -92,21 +160,26 @@ record Window(long[] times, double[] values) {
   /** Points at or after a time. */
   Window from(long micros) {
     int i = 0;
-    while (i < size() && times[i] < micros) {
+    while (i < size && time(i) < micros) {
       i++;
     }
-    return slice(i, size());
+    return slice(i, size);
   }
 
+  /** Points {@code from} to {@code to} (exclusive): a view of a view's series. */
   Window slice(int from, int to) {
+    if (source != null) {
+      return new Window(source, offset + from, to - from);
+    }
     return new Window(Arrays.copyOfRange(times, from, to), Arrays.copyOfRange(values, from, to));
   }
 
   /** Hours since the window's start, per point. */
   double[] hoursAxis() {
-    double[] h = new double[size()];
+    long[] t = times();
+    double[] h = new double[size];
     for (int i = 0; i < h.length; i++) {
-      h[i] = (times[i] - times[0]) / 3.6e9;
+      h[i] = (t[i] - t[0]) / 3.6e9;
     }
     return h;
   }
@@ -116,21 +189,23 @@ record Window(long[] times, double[] values) {
    * NaN before its first point).
    */
   double[] aligned(Window other) {
-    double[] out = new double[size()];
+    double[] out = new double[size];
     int j = -1;
-    for (int i = 0; i < size(); i++) {
-      while (j + 1 < other.size() && other.times[j + 1] <= times[i]) {
+    int m = other.size;
+    for (int i = 0; i < size; i++) {
+      long t = time(i);
+      while (j + 1 < m && other.time(j + 1) <= t) {
         j++;
       }
-      out[i] = j < 0 ? Double.NaN : other.values[j];
+      out[i] = j < 0 ? Double.NaN : other.value(j);
     }
     return out;
   }
 
   /** Whether every value is zero (an absent metric printed as 0). */
   boolean allZero() {
-    for (double v : values) {
-      if (v != 0) {
+    for (int i = 0; i < size; i++) {
+      if (value(i) != 0) {
         return false;
       }
     }

@@ -327,6 +327,37 @@ public final class Series {
     }
   }
 
+  /**
+   * The index of a segment's first point when all its points lie together (one stretch), so that
+   * its k-th point is point {@code firstIndexOf(segment) + k}; -1 when it has none or several stretches.
+   */
+  public int firstIndexOf(int segment) {
+    int found = -1;
+    for (int r = 0; r < runs; r++) {
+      if (runSegment[r] == segment) {
+        if (found >= 0) {
+          return -1;
+        }
+        found = runStart[r];
+      }
+    }
+    return found;
+  }
+
+  /** Copies the times and values of the points from index {@code from} on into the arrays (as many as they hold). */
+  public void copyRange(int from, long[] times, double[] values) {
+    int n = Math.min(times.length, values.length);
+    if (n > 0) {
+      check(from);
+      check(from + n - 1);
+    }
+    long[] d = data;
+    for (int k = 0; k < n; k++) {
+      times[k] = d[2 * (from + k)];
+      values[k] = Double.longBitsToDouble(d[2 * (from + k) + 1]);
+    }
+  }
+
   /** The points of one segment, as a new series (empty when the segment has none). */
   public Series onlySegment(int segment) {
     Series s = new Series();

@@ -36,4 +36,83 @@ class WindowTest {
     assertThat(Window.withoutShutdown(s, 1, segment(1, 0, 29_000)).size())
         .isEqualTo(s.sizeOf(1) - 1);
   }
+
+  /** A copy of a window's points: what a view must read like. */
+  private static Window copied(Window w) {
+    return new Window(w.times().clone(), w.values().clone());
+  }
+
+  private static void assertSamePoints(Window view, Window copy, String what) {
+    assertThat(view.size()).as(what).isEqualTo(copy.size());
+    for (int i = 0; i < copy.size(); i++) {
+      assertThat(view.time(i)).as("%s time %d", what, i).isEqualTo(copy.time(i));
+      assertThat(view.value(i)).as("%s value %d", what, i).isEqualTo(copy.value(i));
+    }
+    if (!copy.isEmpty()) {
+      assertThat(view.start()).isEqualTo(copy.start());
+      assertThat(view.end()).isEqualTo(copy.end());
+      assertThat(view.first()).isEqualTo(copy.first());
+      assertThat(view.last()).isEqualTo(copy.last());
+      assertThat(view.hours()).isEqualTo(copy.hours());
+    }
+    assertThat(view.allZero()).isEqualTo(copy.allZero());
+  }
+
+  /**
+   * A window cut from a series reads its points from the series (a view) until its arrays are asked
+   * for: every accessor, slice, start time and alignment gives what a copy of the same points gives,
+   * in every segment, also where a segment's points lie in several stretches (then it is copied).
+   */
+  @Test
+  void aViewReadsLikeACopyOfItsPoints() {
+    Series s = new Series(4, Series.UNBOUNDED, Metric.Kind.GAUGE);
+    int[] segs = {0, 0, 0, 1, 1, 1, 1, 1, 1, 2, 2, 0, 0, 3};
+    for (int i = 0; i < segs.length; i++) {
+      s.add(1000L * i, i == 4 ? 0 : (i * 37) % 11, segs[i]);
+    }
+    Series load = new Series(4, Series.UNBOUNDED, Metric.Kind.GAUGE);
+    for (int i = 0; i < 30; i++) {
+      load.add(500L * i + 250, i, segs[Math.min(i / 2, segs.length - 1)]);
+    }
+    assertThat(s.firstIndexOf(0)).as("segment 0 lies in two stretches").isEqualTo(-1);
+    assertThat(s.firstIndexOf(1)).isEqualTo(3);
+    assertThat(s.firstIndexOf(7)).isEqualTo(-1);
+    for (int seg = 0; seg <= 3; seg++) {
+      Window view = Window.of(s, seg);
+      Window copy = copied(Window.of(s, seg));
+      assertSamePoints(view, copy, "segment " + seg);
+      for (int from = 0; from <= copy.size(); from++) {
+        for (int to = from; to <= copy.size(); to++) {
+          assertSamePoints(view.slice(from, to), copy.slice(from, to), "slice " + from + ".." + to);
+        }
+      }
+      for (long t = -500; t <= 14_000; t += 500) {
+        assertSamePoints(view.from(t), copy.from(t), "from " + t);
+      }
+      Window l = Window.of(load, seg);
+      assertThat(view.aligned(l)).containsExactly(copy.aligned(copied(l)));
+      assertThat(view.times()).containsExactly(copy.times());
+      assertThat(view.values()).containsExactly(copy.values());
+    }
+  }
+
+  /** Once its arrays were asked for, a window keeps its points while the series folds, grows and compacts. */
+  @Test
+  void aCopiedOutViewKeepsItsPointsWhenTheSeriesChanges() {
+    Series s = new Series(4, 16, Metric.Kind.GAUGE);
+    for (int i = 0; i < 10; i++) {
+      s.add(1000L * i, i, 0);
+    }
+    Window w = Window.of(s, 0);
+    long[] times = w.times().clone();
+    double[] values = w.values().clone();
+    for (int i = 10; i < 100; i++) {
+      s.add(1000L * i, 1000 - i, 0);
+    }
+    assertThat(s.compactionFactor()).isGreaterThan(1);
+    assertThat(w.times()).containsExactly(times);
+    assertThat(w.values()).containsExactly(values);
+    assertThat(w.last()).isEqualTo(9);
+    assertThat(w.slice(2, 5).values()).containsExactly(2, 3, 4);
+  }
 }
