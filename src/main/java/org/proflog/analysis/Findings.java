@@ -46,26 +46,54 @@ final class Findings {
     }
     double a = Math.abs(v);
     if (a >= 100 || a == Math.rint(a)) {
-      return String.format(NUMBERS, "%.0f", v);
+      return format("%.0f", v);
     }
     if (a >= 1) {
-      return String.format(NUMBERS, "%.1f", v);
+      return format("%.1f", v);
     }
-    return String.format(NUMBERS, "%.3g", v);
+    return format("%.3g", v);
   }
 
   static String pct(double v) {
-    return String.format(NUMBERS, "%.2f%%", v);
+    return format("%.2f%%", v);
   }
 
   static String hours(double h) {
     if (h < 1) {
-      return String.format(NUMBERS, "%.0f min", h * 60);
+      return format("%.0f min", h * 60);
     }
     if (h < 48) {
-      return String.format(NUMBERS, "%.1f h", h);
+      return format("%.1f h", h);
     }
-    return String.format(NUMBERS, "%.1f days", h / 24);
+    return format("%.1f days", h / 24);
+  }
+
+  /** Slots of {@link #FORMATTED}: a few analyses' worth of numbers. */
+  private static final int SLOTS = 1024;
+
+  /**
+   * The latest texts formatted on this thread, by pattern and value (direct-mapped: a slot holds
+   * the last pattern and value that hashed to it). A followed node is analysed at every snapshot
+   * and most of its evidence repeats the numbers of the analysis before, which the JDK's Formatter
+   * would parse the pattern for and format again each time.
+   */
+  private static final ThreadLocal<Formatted[]> FORMATTED = ThreadLocal.withInitial(() -> new Formatted[SLOTS]);
+
+  private record Formatted(String pattern, long bits, String text) {}
+
+  /** {@code String.format(NUMBERS, pattern, v)}, reused when this thread formatted the same lately. */
+  private static String format(String pattern, double v) {
+    long bits = Double.doubleToRawLongBits(v);
+    int h = (int) (bits ^ (bits >>> 32)) * 31 + System.identityHashCode(pattern);
+    int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+    Formatted[] cache = FORMATTED.get();
+    Formatted f = cache[slot];
+    if (f != null && f.bits == bits && f.pattern.equals(pattern)) {
+      return f.text;
+    }
+    String text = String.format(NUMBERS, pattern, v);
+    cache[slot] = new Formatted(pattern, bits, text);
+    return text;
   }
 
   static String duration(long seconds) {
