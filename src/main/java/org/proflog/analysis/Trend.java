@@ -73,8 +73,45 @@ final class Trend {
       // z <= 0, so the one-sided p-value of an increase is at least 0.5
       return false;
     }
-    return perHour() > 0 && mk().pIncreasing() < alpha;
+    return slopePositive() && mk().pIncreasing() < alpha;
   }
+
+  /**
+   * Whether the line's slope is positive ({@code perHour() > 0}). Where the line was not fitted yet,
+   * the counts behind S tell the sign of its median slope without the fit ({@link
+   * TheilSen#slopeSign}), which spares the fit of every window whose test then fails and of every
+   * window (a load) whose trend is only asked whether it rises.
+   */
+  private boolean slopePositive() {
+    if (line == null && onIncreasingAxis()) {
+      int sign = TheilSen.slopeSign(thinned(), s());
+      if (sign != 0) {
+        return sign > 0;
+      }
+    }
+    return perHour() > 0;
+  }
+
+  /**
+   * Whether the line's axis (hours since the start, thinned as the test thins) is strictly
+   * increasing, so that every pairwise slope has the sign of its rise: strictly increasing times
+   * whose span keeps distinct hours distinct, and the same thinning in fit and test.
+   */
+  private boolean onIncreasingAxis() {
+    if (TheilSen.EXACT_LIMIT != MannKendall.MAX_POINTS) {
+      return false;
+    }
+    long[] t = window.times();
+    for (int i = 1; i < t.length; i++) {
+      if (t[i] <= t[i - 1]) {
+        return false;
+      }
+    }
+    return t.length < 2 || t[t.length - 1] - t[0] < MAX_SPAN_MICROS;
+  }
+
+  /** Spans below this (about 31 years) keep the hours of distinct microseconds distinct doubles. */
+  private static final long MAX_SPAN_MICROS = 1_000_000_000_000_000L;
 
   private double[] thinned() {
     if (thinned == null) {

@@ -175,6 +175,24 @@ public final class MannKendall {
     return s;
   }
 
+  /** The pairs of equal values (-0.0 equals 0.0; NaN equals nothing): Σ t(t-1)/2 over groups of t equal values. */
+  public static long tiedPairs(double[] v) {
+    double[] a = v.clone();
+    Arrays.sort(a);
+    long ties = 0;
+    int i = 0;
+    while (i < a.length) {
+      int j = i;
+      while (j + 1 < a.length && a[j + 1] == a[i]) {
+        j++;
+      }
+      long t = j - i + 1;
+      ties += t * (t - 1) / 2;
+      i = j + 1;
+    }
+    return ties;
+  }
+
   /** Var(S) with the tie correction: [n(n-1)(2n+5) - Σ t(t-1)(2t+5)] / 18. */
   public static double variance(double[] v) {
     int n = v.length;

@@ -112,6 +112,43 @@ public final class TheilSen {
   }
 
   /**
+   * The sign of the Theil-Sen slope of points {@code ys} on a strictly increasing axis, from counts
+   * alone: 1 when the slope is positive, -1 when it is not, 0 when the counts cannot tell (then fit
+   * the line). {@code ys} are the values as the fit takes them (already thinned, see {@link
+   * MannKendall#thinned}) and {@code kendallS} their Kendall's S.
+   *
+   * <p>On an increasing axis every pairwise slope has the sign of its rise, so of the m slopes N are
+   * negative, Z zero (the tied pairs) and P positive, with P - N = S; sorted, the median's position
+   * falls among the positives or among the others except when the two middle slopes straddle zero.
+   * Values with magnitudes below 1e-100 (a rise could underflow to a zero slope), infinite or NaN
+   * are left to the fit.
+   */
+  public static int slopeSign(double[] ys, double kendallS) {
+    int n = ys.length;
+    if (n < 2) {
+      return -1; // the fit's slope of fewer than two points is 0
+    }
+    for (double v : ys) {
+      if (!(v == 0 || (Math.abs(v) >= 1e-100 && Math.abs(v) <= 1e100))) {
+        return 0;
+      }
+    }
+    long m = (long) n * (n - 1) / 2;
+    long tied = MannKendall.tiedPairs(ys);
+    long s = (long) kendallS;
+    if ((m - tied - s) % 2 != 0) {
+      return 0; // not counts of these values: let the fit decide
+    }
+    long notPositive = (m + tied - s) / 2; // N + Z
+    long mid = (m - 1) / 2;
+    boolean even = m % 2 == 0;
+    if (mid >= notPositive) {
+      return 1;
+    }
+    return (even ? mid + 1 : mid) < notPositive ? -1 : 0;
+  }
+
+  /**
    * The slopes of all pairs i &lt; j with distinct x, in that order, into {@code slopes}; returns
    * their count. Times on an axis are usually strictly increasing, and then no pair is skipped: the
    * inner loop has no branch and is vectorised.

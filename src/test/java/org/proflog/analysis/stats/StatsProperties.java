@@ -60,6 +60,45 @@ class StatsProperties {
    * strictly increasing x, the case of every time axis: the slope is the median a full sort of the
    * pairwise slopes gives, and the same as on x given with one repeated value (the general loop).
    */
+  /**
+   * The sign of the slope told from Kendall's S and the ties is that of the fitted line wherever it
+   * tells one: few distinct values (many ties, two middle slopes on both sides of zero), thinned
+   * series, tiny and huge magnitudes (left to the fit).
+   */
+  @Property(tries = 400)
+  void slopeSignFromCountsIsTheSignOfTheLine(
+      @ForAll @Size(min = 0, max = 420) List<@IntRange(min = -3, max = 3) Integer> v,
+      @ForAll @IntRange(min = 0, max = 3) int scale,
+      @ForAll @IntRange(min = -2, max = 2) int drift) {
+    double[] y = new double[v.size()];
+    double unit = new double[] {1, 0.25, 1e-101, 1e7}[scale];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = (v.get(i) + Math.floor(drift * i / 40.0)) * unit;
+    }
+    double[] x = new double[y.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i * 0.01 + (i % 3) * 1e-4;
+    }
+    double[] thinned = MannKendall.thinned(y);
+    int sign = TheilSen.slopeSign(thinned, MannKendall.kendallS(thinned));
+    double slope = TheilSen.line(x, y).slope();
+    if (sign != 0) {
+      assertThat(sign > 0).as("slope %s", slope).isEqualTo(slope > 0);
+    }
+    if (scale == 2 && y.length > 1 && !allZero(y)) {
+      assertThat(sign).as("magnitudes below 1e-100 are left to the fit").isZero();
+    }
+  }
+
+  private static boolean allZero(double[] y) {
+    for (double d : y) {
+      if (d != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Property(tries = 60)
   void longFitEqualsSortedPairwiseSlopes(
       @ForAll @Size(min = 92, max = 300) List<@IntRange(min = -20, max = 20) Integer> v,

@@ -100,4 +100,19 @@ class TheilSenTest {
       }
     }
   }
+
+  /** The counts settle the sign of a clear rise, a clear fall and a flat series, and leave a tie on zero to the fit. */
+  @Test
+  void slopeSignIsToldFromCountsUnlessTheMiddleSlopesStraddleZero() {
+    double[] up = {1, 2, 2, 3, 5, 4, 6, 7};
+    double[] down = {9, 8, 8, 7, 5, 6, 3, 1};
+    double[] flat = {4, 4, 4, 4, 4};
+    double[] straddle = {0, 1, 0, 1};
+    assertThat(TheilSen.slopeSign(up, MannKendall.kendallS(up))).isEqualTo(1);
+    assertThat(TheilSen.slopeSign(down, MannKendall.kendallS(down))).isEqualTo(-1);
+    assertThat(TheilSen.slopeSign(flat, MannKendall.kendallS(flat))).isEqualTo(-1);
+    assertThat(TheilSen.slopeSign(straddle, MannKendall.kendallS(straddle))).isZero();
+    assertThat(TheilSen.line(new double[] {0, 1, 2, 3}, straddle).slope()).isPositive();
+    assertThat(TheilSen.slopeSign(new double[] {1, Double.NaN, 3}, 2)).isZero();
+  }
 }
