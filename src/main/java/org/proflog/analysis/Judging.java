@@ -101,15 +101,17 @@ final class Judging {
         return new LoadFollowing(false, Double.NaN, Double.NaN, loadMetric.id());
       }
     }
-    Window loadAtW = new Window(w.times(), x);
-    if (!Trend.of(loadAtW).rising(o.alpha())) {
-      // the load does not rise: no line of y on it is needed, only the correlation for the record
-      return new LoadFollowing(false, Relation.spearman(x, w.values()), Double.NaN, loadMetric.id());
+    // the rank correlation first (O(n log n)): y that does not track the load needs neither the
+    // load's trend nor a line of y on it; the relation's own Spearman is this same value
+    double spearman = Relation.spearman(x, w.values());
+    if (!(spearman >= 0.7)) {
+      return new LoadFollowing(false, spearman, Double.NaN, loadMetric.id());
     }
-    Relation rel = StatsMemo.relation(x, w.values());
-    if (!(rel.spearman() >= 0.7)) {
-      return new LoadFollowing(false, rel.spearman(), Double.NaN, loadMetric.id());
+    if (!Trend.of(new Window(w.times(), x)).rising(o.alpha())) {
+      // the load does not rise: no line of y on it is needed
+      return new LoadFollowing(false, spearman, Double.NaN, loadMetric.id());
     }
+    Relation rel = StatsMemo.relation(x, w.values(), spearman);
     double[] resid = new double[w.size()];
     for (int i = 0; i < resid.length; i++) {
       resid[i] = w.values()[i] - rel.slope() * x[i];

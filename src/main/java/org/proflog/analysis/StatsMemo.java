@@ -91,6 +91,15 @@ public final class StatsMemo {
     return m.lookup(Key.of(TREND, w.times(), w.values(), null), compute);
   }
 
+  /** {@link Relation#of} of y on x whose Spearman the caller took already, remembered like {@link #relation(double[], double[])}. */
+  static Relation relation(double[] x, double[] y, double spearman) {
+    StatsMemo m = CURRENT.get();
+    if (m == null) {
+      return Relation.of(x, y, spearman);
+    }
+    return m.lookup(Key.of(RELATION, null, x, y), () -> Relation.of(x, y, spearman));
+  }
+
   /** {@link Relation#of} of y on x, remembered when a memo is installed on this thread. */
   static Relation relation(double[] x, double[] y) {
     StatsMemo m = CURRENT.get();

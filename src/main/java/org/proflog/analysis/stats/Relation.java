@@ -15,6 +15,15 @@ public record Relation(double spearman, double slope, double intercept, double r
 
   /** Relates y to x (same length, paired by index). */
   public static Relation of(double[] x, double[] y) {
+    return of(x, y, Double.NaN, false);
+  }
+
+  /** {@link #of(double[], double[])} for a caller that already took {@code spearman(x, y)}. */
+  public static Relation of(double[] x, double[] y, double spearman) {
+    return of(x, y, spearman, true);
+  }
+
+  private static Relation of(double[] x, double[] y, double knownSpearman, boolean known) {
     int n = x.length;
     if (n != y.length) {
       throw new IllegalArgumentException("x and y differ in length");
@@ -36,7 +45,7 @@ public record Relation(double spearman, double slope, double intercept, double r
       sse += e * e;
     }
     double r2 = sst > 0 ? 1 - sse / sst : Double.NaN;
-    return new Relation(spearman(x, y), fit.slope(), fit.intercept(), r2, n);
+    return new Relation(known ? knownSpearman : spearman(x, y), fit.slope(), fit.intercept(), r2, n);
   }
 
   /** Spearman's rho: Pearson correlation of the mid-ranks. */

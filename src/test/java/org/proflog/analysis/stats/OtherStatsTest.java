@@ -90,6 +90,23 @@ class OtherStatsTest {
     assertThat(Relation.spearman(x, new double[] {6, 5, 4, 3, 2, 1})).isCloseTo(-1, within(1e-12));
   }
 
+  /** A relation given its Spearman (taken first by the caller) equals the one that takes it itself. */
+  @Test
+  void relationWithItsSpearmanGivenEqualsTheRelation() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    for (int round = 0; round < 50; round++) {
+      int n = 3 + r.nextInt(200);
+      double[] x = new double[n];
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = r.nextInt(40);
+        y[i] = 0.5 * x[i] + r.nextInt(10);
+      }
+      assertThat(Relation.of(x, y, Relation.spearman(x, y))).isEqualTo(Relation.of(x, y));
+    }
+    assertThat(Relation.of(new double[] {1, 2}, new double[] {1, 2}, 0.5).spearman()).isNaN();
+  }
+
   /** Spearman with ties (mid-ranks): x = 1,2,3,4; y = 1,2,2,3 → ranks 1,2.5,2.5,4 → ρ = 0.9487. */
   @Test
   void spearmanWithTies() {
