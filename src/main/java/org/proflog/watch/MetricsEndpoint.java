@@ -26,9 +26,10 @@ import org.proflog.series.Series;
  * Serves what {@code watch} knows as a Prometheus {@code /metrics} endpoint: the latest value of every
  * series of every node, the open findings and proflog's own health.
  *
- * <p>Threads. The watch loop calls {@link #update} after each tick; it builds an immutable snapshot
- * and publishes it through a volatile field, so HTTP threads only read a finished snapshot and never
- * touch the watcher's (single-threaded) state.
+ * <p>Threads. The watch loop calls {@link #update} after each tick; it copies the latest value of
+ * every series into an immutable frame and publishes it through a volatile field. A scrape turns the
+ * latest frame into the exposition (once per frame), so HTTP threads only read finished frames and
+ * never touch the watcher's (single-threaded) state.
  *
  * <p>Names. Families are those of the OpenMetrics export ({@link OpenMetricsName}, values in base
  * units), with the labels {@code node} plus the series' own (names made valid the same way). Every
@@ -83,7 +84,8 @@ public final class MetricsEndpoint implements AutoCloseable {
   }
 
   private final PrometheusRegistry registry = new PrometheusRegistry();
-  private volatile MetricSnapshots current = new MetricSnapshots(List.of());
+  /** The latest update, published to the scraping threads (see {@link #exposition}). */
+  private volatile Frame frame;
   private final LiveReport live = new LiveReport();
   private HTTPServer server;
   /**
@@ -97,7 +99,7 @@ public final class MetricsEndpoint implements AutoCloseable {
 
   /** An endpoint with nothing to show yet; {@link #start} serves it. */
   public MetricsEndpoint() {
-    MultiCollector collector = () -> current;
+    MultiCollector collector = this::exposition;
     registry.register(collector);
   }
 
@@ -168,26 +170,92 @@ public final class MetricsEndpoint implements AutoCloseable {
    * change meanwhile.
    */
   public void update(List<NodeSeries> series, List<Finding> open, Health health) {
-    Map<String, GaugeSnapshot.Builder> families = new TreeMap<>();
-    Map<String, Set<Labels>> seen = new TreeMap<>();
     // a node's last build may be older than its data (builds follow analyses): take the watcher's word
     long newest = health.newestMicros();
+    List<NodeValues> nodes = new ArrayList<>(series.size());
     for (NodeSeries ns : series) {
       newest = Math.max(newest, ns.endMicros());
-      String node = ns.node().name();
+      nodes.add(valuesOf(ns));
+    }
+    frame = new Frame(nodes, List.copyOf(open), health, newest);
+    live.publish(series, open, health.nowMicros());
+  }
+
+  /**
+   * What one update saw: each node's samples with the latest value of each, the open findings and
+   * the health. It is turned into the exposition only when a scrape asks (see {@link #exposition}):
+   * the watch loop updates every tick, and building some ten thousand data points then, whether or
+   * not anyone scrapes, was most of an update.
+   */
+  private record Frame(List<NodeValues> nodes, List<Finding> open, Health health, long newestMicros) {}
+
+  /** One node's samples and the latest value of each ({@code present} false where the series was empty). */
+  private record NodeValues(Sample[] samples, double[] values, boolean[] present) {}
+
+  /** A node's samples in the order of its series map, and the map they were made for. */
+  private record NodeSamples(Map<MetricKey, Series> map, Sample[] samples, Series[] series) {}
+
+  private final Map<String, NodeSamples> nodeSamples = new HashMap<>();
+
+  private NodeValues valuesOf(NodeSeries ns) {
+    String node = ns.node().name();
+    NodeSamples cached = nodeSamples.get(node);
+    if (cached == null || cached.map() != ns.series()) {
+      // the builder hands out the same map while its set of series is unchanged
+      Map<MetricKey, Sample> byKey = names.computeIfAbsent(node, k -> new HashMap<>());
+      int n = ns.series().size();
+      Sample[] samples = new Sample[n];
+      Series[] ss = new Series[n];
+      int i = 0;
       for (Map.Entry<MetricKey, Series> e : ns.series().entrySet()) {
-        Series s = e.getValue();
-        if (s.isEmpty()) {
+        samples[i] = byKey.computeIfAbsent(e.getKey(), k -> sample(node, k));
+        ss[i] = e.getValue();
+        i++;
+      }
+      cached = new NodeSamples(ns.series(), samples, ss);
+      nodeSamples.put(node, cached);
+    }
+    Series[] ss = cached.series();
+    double[] values = new double[ss.length];
+    boolean[] present = new boolean[ss.length];
+    for (int i = 0; i < ss.length; i++) {
+      present[i] = !ss[i].isEmpty();
+      values[i] = ss[i].last();
+    }
+    return new NodeValues(cached.samples(), values, present);
+  }
+
+  /** The frame the exposition below was built from (guarded by this). */
+  private Frame exposed;
+  private MetricSnapshots exposition = new MetricSnapshots(List.of());
+
+  /** The exposition of the latest update, built at the first scrape after it (on the scraping thread). */
+  private synchronized MetricSnapshots exposition() {
+    Frame f = frame;
+    if (f == null || f == exposed) {
+      return exposition;
+    }
+    exposition = build(f);
+    exposed = f;
+    return exposition;
+  }
+
+  private static MetricSnapshots build(Frame f) {
+    Map<String, GaugeSnapshot.Builder> families = new TreeMap<>();
+    Map<String, Set<Labels>> seen = new TreeMap<>();
+    for (NodeValues nv : f.nodes()) {
+      for (int i = 0; i < nv.samples().length; i++) {
+        if (!nv.present()[i]) {
           continue;
         }
-        Sample n = names.computeIfAbsent(node, k -> new HashMap<>()).computeIfAbsent(e.getKey(), k -> sample(node, k));
+        Sample n = nv.samples()[i];
         // Two raw label names can sanitise alike; a duplicate would make the whole scrape fail.
         if (!seen.computeIfAbsent(n.family(), k -> new HashSet<>()).add(n.labels())) {
           continue;
         }
         families.computeIfAbsent(n.family(), k -> GaugeSnapshot.builder().name(k).help(n.help()))
             .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
-                .labels(n.labels()).value(s.last() * n.factor()).build());
+                .labels(n.labels()).value(nv.values()[i] * n.factor()).build());
       }
     }
     List<MetricSnapshot> out = new ArrayList<>();
@@ -197,22 +265,23 @@ public final class MetricsEndpoint implements AutoCloseable {
     GaugeSnapshot.Builder findings = GaugeSnapshot.builder().name("proflog_finding")
         .help("An open finding of proflog watch (1 while open)");
     Set<Labels> findingLabels = new HashSet<>();
-    for (Finding f : open) {
-      Labels l = Labels.of("node", f.node(), "kind", f.kind().id(), "subject", f.subject(),
-          "severity", f.severity().name().toLowerCase(java.util.Locale.ROOT));
+    for (Finding o : f.open()) {
+      Labels l = Labels.of("node", o.node(), "kind", o.kind().id(), "subject", o.subject(),
+          "severity", o.severity().name().toLowerCase(java.util.Locale.ROOT));
       if (findingLabels.add(l)) {
         findings.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(l).value(1).build());
       }
     }
     out.add(findings.build());
+    Health health = f.health();
     out.add(gauge("proflog_files_followed", "Files proflog watch follows live", health.filesFollowed()));
     out.add(gauge("proflog_snapshots_read", "Snapshots read since proflog watch started", health.snapshotsRead()));
     out.add(gauge("proflog_parse_problems", "prof.log lines that could not be parsed", health.parseProblems()));
     out.add(gauge("proflog_node_analyses", "Node analyses (all detectors over one node) run so far", health.analyses()));
+    long newest = f.newestMicros();
     double lag = newest == 0 ? 0 : Math.max(0, health.nowMicros() - newest) / 1e6;
     out.add(gauge("proflog_lag_seconds", "Now minus the newest snapshot time read", lag));
-    current = new MetricSnapshots(out);
-    live.publish(series, open, health.nowMicros());
+    return new MetricSnapshots(out);
   }
 
   /** The handler of {@code /} and {@code /report.json} (for tests). */
