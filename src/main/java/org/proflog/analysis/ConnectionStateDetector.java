@@ -26,7 +26,7 @@ public final class ConnectionStateDetector implements Detector {
     AnalysisOptions o = ctx.options();
     List<Finding> out = new ArrayList<>();
     Window conns = Window.withoutShutdown(node.get(Metric.CONNS_CURRENT), seg, segment);
-    Finding f = judge(node, seg, segment, conns, "conns.current", "connections", o, rateWindow(node, seg, conns));
+    Finding f = judge(node, seg, segment, conns, "conns.current", "connections", o, () -> rateWindow(node, seg, conns));
     if (f != null) {
       out.add(f);
     }
@@ -56,7 +56,7 @@ public final class ConnectionStateDetector implements Detector {
   }
 
   private Finding judge(NodeSeries node, int seg, Segment segment, Window all, String subject, String unit,
-      AnalysisOptions o, Window rate) {
+      AnalysisOptions o, java.util.function.Supplier<Window> rates) {
     if (all.size() < o.minPoints()) {
       return null;
     }
@@ -91,6 +91,8 @@ public final class ConnectionStateDetector implements Detector {
     if (t.perHour() / level * 100 < o.minMemoryGrowthPctPerHour()) {
       return null;
     }
+    // the rates only for a state count that rises: most windows stop before
+    Window rate = rates == null ? null : rates.get();
     if (rate != null) {
       Window r = rate.from(w.start());
       if (r.size() >= o.minPoints() && Trend.of(r).rising(o.alpha())) {

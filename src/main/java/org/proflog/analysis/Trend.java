@@ -83,14 +83,21 @@ final class Trend {
    * window (a load) whose trend is only asked whether it rises.
    */
   private boolean slopePositive() {
-    if (line == null && onIncreasingAxis()) {
-      int sign = TheilSen.slopeSign(thinned(), s());
-      if (sign != 0) {
-        return sign > 0;
+    if (line == null && sign == 0 && onIncreasingAxis()) {
+      // kept: a remembered trend is asked again at every analysis
+      sign = TheilSen.slopeSign(thinned(), s());
+      if (sign == 0) {
+        sign = 2; // not told by the counts
       }
+    }
+    if (line == null && sign != 2 && sign != 0) {
+      return sign > 0;
     }
     return perHour() > 0;
   }
+
+  /** The slope's sign from the counts: 1 or -1, 2 when they do not tell, 0 before asked. */
+  private int sign;
 
   /**
    * Whether the line's axis (hours since the start, thinned as the test thins) is strictly

@@ -27,6 +27,11 @@ public final class ZeekGlobals {
 
   private ZeekGlobals(Map<String, Entry> byName) {
     this.byName = Collections.unmodifiableMap(byName);
+    long m = 0;
+    for (Entry e : byName.values()) {
+      m = Math.max(m, e.expireSeconds());
+    }
+    this.longestExpiry = m;
   }
 
   /** The table bundled with proflog (loaded once). */
@@ -116,12 +121,11 @@ public final class ZeekGlobals {
    * the table totals over a shorter window may be shipped tables filling up by design.
    */
   public long longestExpirySeconds() {
-    long m = 0;
-    for (Entry e : byName.values()) {
-      m = Math.max(m, e.expireSeconds());
-    }
-    return m;
+    return longestExpiry;
   }
+
+  /** {@link #longestExpirySeconds}, taken once: the state-growth check asks for every total at every analysis. */
+  private final long longestExpiry;
 
   /** Number of globals known. */
   public int size() {

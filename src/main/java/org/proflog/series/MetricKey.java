@@ -17,9 +17,21 @@ public record MetricKey(Metric metric, SortedMap<String, String> labels)
     labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
   }
 
-  /** A key with no labels. */
+  /** The keys without labels, one per metric: looked up for every plain series at every analysis. */
+  private static final MetricKey[] PLAIN = plainKeys();
+
+  private static MetricKey[] plainKeys() {
+    Metric[] all = Metric.values();
+    MetricKey[] keys = new MetricKey[all.length];
+    for (Metric m : all) {
+      keys[m.ordinal()] = new MetricKey(m, new TreeMap<>());
+    }
+    return keys;
+  }
+
+  /** A key with no labels (the same instance for a metric every time). */
   public static MetricKey of(Metric metric) {
-    return new MetricKey(metric, new TreeMap<>());
+    return PLAIN[metric.ordinal()];
   }
 
   /** A key with one label. */
