@@ -103,7 +103,7 @@ final class Judging {
     }
     // the rank correlation first (O(n log n)): y that does not track the load needs neither the
     // load's trend nor a line of y on it; the relation's own Spearman is this same value
-    double spearman = Relation.spearman(x, w.values());
+    double spearman = StatsMemo.spearman(x, w.values());
     if (!(spearman >= 0.7)) {
       return new LoadFollowing(false, spearman, Double.NaN, loadMetric.id());
     }

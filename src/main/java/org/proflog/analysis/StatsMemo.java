@@ -37,11 +37,26 @@ public final class StatsMemo {
    */
   private final Map<WindowKey, Window> windows = new HashMap<>();
 
+  /** A window (by identity) and the end of the segment whose final snapshot was left out of it. */
+  private record WindowKey(Window source, long endMicros) {}
+
+  /** A series (by identity), a segment of it, and whether its final snapshot is left out. */
+  private record CutKey(Series series, int segment, boolean withoutShutdown) {}
+
   /**
-   * A series or window (by identity: records compare it with Object.equals) and what was cut from
-   * it: a segment, and the end of a segment whose final snapshot is left out (else MIN_VALUE).
+   * A window cut from a series: how many points, and the series' version and compactions then;
+   * {@code reachesLast} whether it holds the series' last point, which a fold may change.
    */
-  private record WindowKey(Object source, long part, long shutdownMicros) {}
+  private record Cut(Window window, int count, long version, int rewrites, boolean reachesLast) {
+    /** Whether the series still holds this window's points, now that the cut would take {@code count}. */
+    boolean holds(Series s, int count) {
+      return count == this.count && s.rewrites() == rewrites && (!reachesLast || s.version() == version);
+    }
+  }
+
+  /** The cuts of the running analysis, and those of the one before (kept while they still hold). */
+  private Map<CutKey, Cut> cuts = new HashMap<>();
+  private Map<CutKey, Cut> lastCuts = new HashMap<>();
 
   private long hits;
   private long misses;
@@ -66,6 +81,15 @@ public final class StatsMemo {
       return new Key(kind, times, a, b, h);
     }
 
+    /** The key of a window's points, with the hashes the window keeps. */
+    static Key of(int kind, Window w, double[] b) {
+      int h = kind;
+      h = 31 * h + w.timesHash();
+      h = 31 * h + w.valuesHash();
+      h = 31 * h + Arrays.hashCode(b);
+      return new Key(kind, w.times(), w.values(), b, h);
+    }
+
     @Override
     public boolean equals(Object o) {
       return o instanceof Key k && k.hash == hash && k.kind == kind && Arrays.equals(k.times, times)
@@ -81,6 +105,7 @@ public final class StatsMemo {
   private static final int TREND = 1;
   private static final int RELATION = 2;
   private static final int WARM_UP = 3;
+  private static final int SPEARMAN = 4;
 
   /** The trend of a window, remembered when a memo is installed on this thread. */
   static Trend trend(Window w, Supplier<Trend> compute) {
@@ -88,7 +113,17 @@ public final class StatsMemo {
     if (m == null) {
       return compute.get();
     }
-    return m.lookup(Key.of(TREND, w.times(), w.values(), null), compute);
+    return m.lookup(Key.of(TREND, w, null), compute);
+  }
+
+  /** {@link Relation#spearman} of x and y, remembered when a memo is installed on this thread. */
+  static double spearman(double[] x, double[] y) {
+    StatsMemo m = CURRENT.get();
+    if (m == null) {
+      return Relation.spearman(x, y);
+    }
+    Double rho = m.lookup(Key.of(SPEARMAN, null, x, y), () -> Relation.spearman(x, y));
+    return rho;
   }
 
   /** {@link Relation#of} of y on x whose Spearman the caller took already, remembered like {@link #relation(double[], double[])}. */
@@ -118,21 +153,31 @@ public final class StatsMemo {
     if (m == null) {
       return compute.get();
     }
-    return m.lookup(Key.of(WARM_UP, w.times(), w.values(), params), compute);
+    return m.lookup(Key.of(WARM_UP, w, params), compute);
   }
 
-  /** The window of a series in a segment, cut once per analysis when a memo is installed. */
-  static Window window(Series s, int segment, Supplier<Window> cut) {
-    return window(s, segment, Long.MIN_VALUE, cut);
-  }
-
-  /** The window of a series in a segment without the snapshot at or after {@code shutdownMicros}, cut once per analysis. */
-  static Window window(Series s, int segment, long shutdownMicros, Supplier<Window> cut) {
+  /**
+   * The first {@code count} points of a series in a segment ({@code withoutShutdown}: the cut that
+   * leaves out the segment's final snapshot), cut once per analysis and kept for the next while the
+   * series still holds those points. A window kept from the analysis before is the same object,
+   * with its arrays and their hashes, so the statistics remembered for it are found without hashing
+   * or comparing its points again.
+   */
+  static Window window(Series s, int segment, boolean withoutShutdown, int count, Supplier<Window> cut) {
     StatsMemo m = CURRENT.get();
     if (m == null) {
       return cut.get();
     }
-    return m.windows.computeIfAbsent(new WindowKey(s, segment, shutdownMicros), k -> cut.get());
+    CutKey k = new CutKey(s, segment, withoutShutdown);
+    Cut c = m.cuts.get(k);
+    if (c == null) {
+      c = m.lastCuts.get(k);
+      if (c == null || !c.holds(s, count)) {
+        c = new Cut(cut.get(), count, s.version(), s.rewrites(), s.reachesLast(segment, count));
+      }
+      m.cuts.put(k, c);
+    }
+    return c.window();
   }
 
   /** A window without its segment's final snapshot (ending at {@code endMicros}), cut once per analysis. */
@@ -141,7 +186,7 @@ public final class StatsMemo {
     if (m == null) {
       return cut.get();
     }
-    return m.windows.computeIfAbsent(new WindowKey(w, endMicros, Long.MIN_VALUE), k -> cut.get());
+    return m.windows.computeIfAbsent(new WindowKey(w, endMicros), k -> cut.get());
   }
 
   @SuppressWarnings("unchecked")
@@ -171,7 +216,10 @@ public final class StatsMemo {
       return analysis.get();
     } finally {
       CURRENT.set(outer);
-      windows.clear(); // the series grow after the analysis: their windows are cut afresh
+      windows.clear(); // windows cut from windows: made afresh by the next analysis
+      // cuts of series are kept for one more analysis; those it does not use are dropped
+      lastCuts = cuts;
+      cuts = new HashMap<>();
       // what this analysis did not use is unlikely to come back: keep one analysis' worth
       previous = current;
       current = new HashMap<>();

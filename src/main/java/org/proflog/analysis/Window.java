@@ -59,6 +59,29 @@ final class Window {
     return values;
   }
 
+  /** Arrays.hashCode of the times and of the values, taken once (the memo keys a window by them). */
+  private int timesHash;
+  private int valuesHash;
+  private boolean hashed;
+
+  int timesHash() {
+    hash();
+    return timesHash;
+  }
+
+  int valuesHash() {
+    hash();
+    return valuesHash;
+  }
+
+  private void hash() {
+    if (!hashed) {
+      timesHash = Arrays.hashCode(times());
+      valuesHash = Arrays.hashCode(values());
+      hashed = true;
+    }
+  }
+
   private void copyOut() {
     long[] t = new long[size];
     double[] v = new double[size];
@@ -111,7 +134,8 @@ final class Window {
     if (s == null) {
       return EMPTY;
     }
-    return StatsMemo.window(s, segment, () -> cut(s, segment));
+    int n = s.sizeOf(segment);
+    return StatsMemo.window(s, segment, false, n, () -> cut(s, segment, n));
   }
 
   /**
@@ -124,14 +148,9 @@ final class Window {
       return of(s, segment);
     }
     long end = seg.endMicros();
-    return StatsMemo.window(s, segment, end, () -> {
-      int n = s.sizeOf(segment);
-      return cut(s, segment, n > 0 && s.lastTimeOf(segment) >= end ? n - 1 : n);
-    });
-  }
-
-  private static Window cut(Series s, int segment) {
-    return cut(s, segment, s.sizeOf(segment));
+    int all = s.sizeOf(segment);
+    int n = all > 0 && s.lastTimeOf(segment) >= end ? all - 1 : all;
+    return StatsMemo.window(s, segment, true, n, () -> cut(s, segment, n));
   }
 
   /** The first {@code n} points of a segment: a view when they lie together in the series. */

@@ -48,6 +48,11 @@ public final class Series {
   /** The segment of the latest run (Integer.MIN_VALUE before the first point). */
   private int lastSegment = Integer.MIN_VALUE;
 
+  /** Changes so far: every add (appended or folded into the last point). */
+  private long version;
+  /** Compactions so far: each one rewrites every point. */
+  private int rewrites;
+
   private final int maxPoints;
   private final boolean counter;
   private int factor = 1;
@@ -88,6 +93,7 @@ public final class Series {
 
   /** Appends a point (or folds it into the latest one, once compacted). */
   public void add(long timeMicros, double value, int segment) {
+    version++;
     if (factor > 1 && fold(timeMicros, value, segment)) {
       return;
     }
@@ -149,6 +155,7 @@ public final class Series {
 
   /** Halves the points: inner points of each run are merged in pairs (first and last kept). */
   private void compact() {
+    rewrites++;
     int w = 0;
     for (int r = 0; r < runs; r++) {
       int a = runStart[r];
@@ -356,6 +363,30 @@ public final class Series {
       times[k] = d[2 * (from + k)];
       values[k] = Double.longBitsToDouble(d[2 * (from + k) + 1]);
     }
+  }
+
+  /**
+   * Counts every change of the series (each add, appended or folded). Points before the last one
+   * change only when the series is compacted ({@link #rewrites()}): with both, a reader can tell
+   * whether what it copied out earlier is still what the series holds.
+   */
+  public long version() {
+    return version;
+  }
+
+  /** Compactions so far: each rewrites every point. */
+  public int rewrites() {
+    return rewrites;
+  }
+
+  /**
+   * Whether the first {@code count} points of a segment reach the series' last point, the only one
+   * a later add can change without a compaction (true as well when the segment's points do not lie
+   * together: then nothing is promised).
+   */
+  public boolean reachesLast(int segment, int count) {
+    int first = firstIndexOf(segment);
+    return first < 0 || first + count >= size;
   }
 
   /** The points of one segment, as a new series (empty when the segment has none). */

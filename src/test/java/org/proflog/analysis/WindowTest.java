@@ -115,4 +115,51 @@ class WindowTest {
     assertThat(w.last()).isEqualTo(9);
     assertThat(w.slice(2, 5).values()).containsExactly(2, 3, 4);
   }
+
+  /**
+   * With a memo, a window cut in one analysis is the same window in the next while the series still
+   * holds its points: across folds into a last point it leaves out, not across a fold into a point
+   * it holds, an appended point or a compaction; and it always holds what a fresh cut holds.
+   */
+  @Test
+  void aMemoKeepsAWindowOnlyWhileItsSeriesHoldsItsPoints() {
+    Series s = new Series(4, 16, Metric.Kind.GAUGE);
+    StatsMemo memo = new StatsMemo();
+    long t = 0;
+    for (int i = 0; i < 20; i++) {
+      s.add(t += 1000, i, 0);
+    }
+    assertThat(s.compactionFactor()).isEqualTo(2);
+    Window[] before = new Window[2];
+    int reusedWithout = 0;
+    int reusedWhole = 0;
+    for (int step = 0; step < 40; step++) {
+      Segment seg = segment(0, 1000, t);
+      int rewrites = s.rewrites();
+      int size = s.size();
+      Window[] now = memo.during(() -> new Window[] {Window.withoutShutdown(s, 0, seg), Window.of(s, 0)});
+      Window[] fresh = {Window.withoutShutdown(s, 0, seg), Window.of(s, 0)};
+      for (int k = 0; k < 2; k++) {
+        assertThat(now[k].times()).as("step %d cut %d", step, k).containsExactly(fresh[k].times());
+        assertThat(now[k].values()).as("step %d cut %d", step, k).containsExactly(fresh[k].values());
+      }
+      if (before[0] != null && now[0] == before[0]) {
+        reusedWithout++;
+      }
+      if (before[1] != null && now[1] == before[1]) {
+        reusedWhole++;
+      }
+      before = now;
+      s.add(t += 1000, step % 5 == 0 ? 100 + step : 1, 0);
+      if (s.rewrites() == rewrites && s.size() == size) {
+        // folded into the last point: the cut without it is the same window next time
+        Segment next = segment(0, 1000, t);
+        Window w = memo.during(() -> Window.withoutShutdown(s, 0, next));
+        assertThat(w).isSameAs(before[0]);
+        before = new Window[] {w, null};
+      }
+    }
+    assertThat(reusedWithout).isGreaterThan(5);
+    assertThat(reusedWhole).as("a fold changes the last point the whole cut holds").isZero();
+  }
 }
