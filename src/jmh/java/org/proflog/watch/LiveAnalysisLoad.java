@@ -78,15 +78,25 @@ public final class LiveAnalysisLoad {
       long id = Thread.currentThread().getId();
       long a0 = mx.getThreadAllocatedBytes(id);
       long c0 = mx.getCurrentThreadCpuTime();
+      long[] cpuBy = new long[3];
+      long[] countBy = new long[3];
+      int[] lastSize = new int[nodes];
       for (int i = history; i < history + live; i++) {
         for (int k = 0; k < nodes; k++) {
           List<Snapshot> s = snaps.get(k);
           if (i >= s.size()) {
             continue;
           }
+          long before = mx.getCurrentThreadCpuTime();
           builders.get(k).accept(s.get(i));
           NodeSeries ns = builders.get(k).build(eras.get(k), 0, 0);
           findings += analyzer.analyzeNode(ns, ctx, memos.get(k)).size();
+          org.proflog.series.Series mem = ns.get(org.proflog.series.Metric.MEMORY_TOTAL);
+          int size = mem == null ? 0 : mem.size();
+          int kind = s.get(i).expensive() ? 1 : size != lastSize[k] ? 2 : 0;
+          lastSize[k] = size;
+          cpuBy[kind] += mx.getCurrentThreadCpuTime() - before;
+          countBy[kind]++;
         }
       }
       long ns = mx.getCurrentThreadCpuTime() - c0;
@@ -101,6 +111,9 @@ public final class LiveAnalysisLoad {
           + "%5.2f statistics computed and %5.1f reused per analysis, %d findings%n",
           round, ns / 1e3 / nodes / live, bytes / 1e3 / nodes / live, (double) misses / nodes / (live + 1),
           (double) hits / nodes / (live + 1), findings);
+      System.out.printf(Locale.ROOT, "         snapshots folded into the last points %6.1f µs each (%d), appending a point %6.1f µs (%d), "
+          + "expensive %7.1f µs (%d)%n", cpuBy[0] / 1e3 / Math.max(1, countBy[0]), countBy[0],
+          cpuBy[2] / 1e3 / Math.max(1, countBy[2]), countBy[2], cpuBy[1] / 1e3 / Math.max(1, countBy[1]), countBy[1]);
     }
   }
 }
