@@ -83,17 +83,12 @@ final class Trend {
    * window (a load) whose trend is only asked whether it rises.
    */
   private boolean slopePositive() {
-    if (line == null && sign == 0 && onIncreasingAxis()) {
+    if (line == null && sign == 0) {
       // kept: a remembered trend is asked again at every analysis
-      sign = TheilSen.slopeSign(thinned(), s());
-      if (sign == 0) {
-        sign = 2; // not told by the counts
-      }
+      int counted = onIncreasingAxis() ? TheilSen.slopeSign(thinned(), s()) : 0;
+      sign = counted == 0 ? 2 : counted;
     }
-    if (line == null && sign != 2 && sign != 0) {
-      return sign > 0;
-    }
-    return perHour() > 0;
+    return line == null && sign != 2 ? sign > 0 : perHour() > 0;
   }
 
   /** The slope's sign from the counts: 1 or -1, 2 when they do not tell, 0 before asked. */
