@@ -96,17 +96,7 @@ public final class MannKendall {
     double[] a = v.clone();
     long inversions = mergeCount(a, new double[n], 0, n);
     // a is sorted now: equal values are adjacent (-0.0 and 0.0 compare equal, as in v[j] - v[i])
-    long ties = 0;
-    int i = 0;
-    while (i < n) {
-      int j = i;
-      while (j + 1 < n && a[j + 1] == a[i]) {
-        j++;
-      }
-      long t = j - i + 1;
-      ties += t * (t - 1) / 2;
-      i = j + 1;
-    }
+    long ties = tiedPairsSorted(a);
     long pairs = (long) n * (n - 1) / 2;
     return pairs - ties - 2 * inversions;
   }
@@ -179,6 +169,11 @@ public final class MannKendall {
   public static long tiedPairs(double[] v) {
     double[] a = v.clone();
     Arrays.sort(a);
+    return tiedPairsSorted(a);
+  }
+
+  /** {@link #tiedPairs} of values in ascending order (equal values adjacent). */
+  private static long tiedPairsSorted(double[] a) {
     long ties = 0;
     int i = 0;
     while (i < a.length) {
