@@ -44,6 +44,9 @@ import org.proflog.model.NodeId;
  * by their first non-zero timestamp, then by name (a higher rotation number is older), with the
  * live {@code prof.log} last. With no path, the first of {@link #DEFAULT_ROOTS} holding a prof.log
  * is used.
+ *
+ * <p>A finder remembers its verdicts ({@link SniffMemo}), so asking it again is cheap; it serves one
+ * thread at a time.
  */
 public final class InputFinder {
 
@@ -63,6 +66,7 @@ public final class InputFinder {
 
   private final List<Path> defaultRoots;
   private final Supplier<InputStream> stdin;
+  private final SniffMemo sniffs = new SniffMemo();
 
   /** A finder with the standard roots and {@code System.in}. */
   public InputFinder() {
@@ -223,7 +227,7 @@ public final class InputFinder {
       String name = fn == null ? file.toString() : fn.toString();
       // A file the user named a node for (NAME=PATH) is wanted whatever it is called: a pasted
       // excerpt is read if it holds prof.log lines.
-      ProfLogSniffer.Verdict v = ProfLogSniffer.sniff(s, forced != null || NodeNames.isProfLogName(name));
+      ProfLogSniffer.Verdict v = sniffs.sniff(s, key, forced != null || NodeNames.isProfLogName(name));
       if (!v.accepted()) {
         problems.add(new SourceProblem(file.toString(), v.reason()));
         return;

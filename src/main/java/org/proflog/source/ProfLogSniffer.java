@@ -42,17 +42,21 @@ final class ProfLogSniffer {
 
   /** Decides on {@code source}; a read failure is a rejection with the failure as reason. */
   static Verdict sniff(InputSource source, boolean namedLikeProfLog) {
-    String text;
+    byte[] peek;
     try (InputStream in = source.open()) {
-      byte[] peek = in.readNBytes(PEEK);
-      if (peek.length == 0) {
-        return Verdict.reject("empty file");
-      }
-      text = new String(peek, StandardCharsets.ISO_8859_1);
+      peek = in.readNBytes(PEEK);
     } catch (IOException e) {
       return Verdict.reject(readFailure(source, e));
     }
-    return decide(text, namedLikeProfLog);
+    return judge(peek, peek.length, namedLikeProfLog);
+  }
+
+  /** The verdict on a file whose first (decompressed) bytes are {@code head[0, length)}. */
+  static Verdict judge(byte[] head, int length, boolean namedLikeProfLog) {
+    if (length == 0) {
+      return Verdict.reject("empty file");
+    }
+    return decide(new String(head, 0, length, StandardCharsets.ISO_8859_1), namedLikeProfLog);
   }
 
   static Verdict decide(String text, boolean namedLikeProfLog) {
