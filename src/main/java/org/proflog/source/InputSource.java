@@ -81,6 +81,11 @@ public record InputSource(NodeId node, String name, Path path, Opener opener) {
     int a = in.read();
     int b = in.read();
     in.reset();
+    return isGzipMagic(a, b);
+  }
+
+  /** Whether a stream whose first two bytes are {@code a} and {@code b} (unsigned) is gzip. */
+  static boolean isGzipMagic(int a, int b) {
     return a == 0x1f && b == 0x8b;
   }
 

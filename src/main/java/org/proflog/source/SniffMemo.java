@@ -35,7 +35,7 @@ final class SniffMemo {
       seen.remove(key);
       return ProfLogSniffer.sniff(source, named); // which words the failure
     }
-    if (n >= 2 && head[0] == (byte) 0x1f && head[1] == (byte) 0x8b) {
+    if (n >= 2 && InputSource.isGzipMagic(head[0] & 0xff, head[1] & 0xff)) {
       seen.remove(key);
       judged++;
       return ProfLogSniffer.sniff(source, named);
@@ -56,7 +56,11 @@ final class SniffMemo {
     return judged;
   }
 
-  /** A 64-bit hash of {@code b[0, n)}, eight bytes at a time. */
+  /**
+   * A 64-bit hash of {@code b[0, n)}, eight bytes at a time. Unlike {@code NameCache.hash} (a table
+   * index for short names) each step rotates: a multiply alone only carries differences upwards, so
+   * two flipped top bits in different words would cancel.
+   */
   static long hash(byte[] b, int n) {
     long h = 0x9E3779B97F4A7C15L ^ n;
     int i = 0;

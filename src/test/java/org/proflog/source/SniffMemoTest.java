@@ -129,6 +129,10 @@ class SniffMemoTest {
       c[i] ^= 1;
       assertThat(SniffMemo.hash(c, c.length)).as("byte %d", i).isNotEqualTo(h);
     }
+    byte[] tops = b.clone(); // the top bit of the first two eight-byte words
+    tops[7] ^= (byte) 0x80;
+    tops[15] ^= (byte) 0x80;
+    assertThat(SniffMemo.hash(tops, tops.length)).isNotEqualTo(h);
     assertThat(SniffMemo.hash(b, b.length - 1)).isNotEqualTo(h);
     assertThat(SniffMemo.hash(b, b.length)).isEqualTo(h);
   }
