@@ -62,6 +62,18 @@ public final class TheilSen {
   }
 
   private static Result fit(double[] x, double[] y, double confidence, boolean interval) {
+    return fit(x, y, confidence, interval, true);
+  }
+
+  /**
+   * {@link #fit(double[], double[], double)} with every order statistic selected from all the
+   * pairwise slopes, never from a sampled bracket: the reference the bracketed fit must equal.
+   */
+  static Result fitUnbracketed(double[] x, double[] y, double confidence) {
+    return fit(x, y, confidence, true, false);
+  }
+
+  private static Result fit(double[] x, double[] y, double confidence, boolean interval, boolean bracketed) {
     if (x.length != y.length) {
       throw new IllegalArgumentException("x and y differ in length");
     }
@@ -87,8 +99,16 @@ public final class TheilSen {
     }
     double slope;
     OrderStats os = null;
+    double lowerPos = Double.NaN;
+    double upperPos = Double.NaN;
     if (interval) {
-      os = new OrderStats(slopes, m, (m - 1) / 2.0);
+      double c = MannKendall.normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(MannKendall.variance(ys));
+      double m1 = (m - c) / 2.0;
+      double m2 = (m + c) / 2.0;
+      // M1-th smallest (1-based) is index M1-1; (M2+1)-th smallest is index M2.
+      upperPos = Math.max(0, Math.min(m - 1, m2));
+      lowerPos = Math.max(0, Math.min(m - 1, m1 - 1));
+      os = OrderStats.of(slopes, m, (m - 1) / 2.0, lowerPos, upperPos, bracketed);
       slope = os.median();
     } else {
       slope = median(slopes, m);
@@ -101,13 +121,9 @@ public final class TheilSen {
     if (!interval) {
       return new Result(slope, intercept, Double.NaN, Double.NaN, n, thinned);
     }
-    double c = MannKendall.normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(MannKendall.variance(ys));
-    double m1 = (m - c) / 2.0;
-    double m2 = (m + c) / 2.0;
-    // M1-th smallest (1-based) is index M1-1; (M2+1)-th smallest is index M2. Each bound only
-    // reorders its own side of the median.
-    double upper = os.above(Math.max(0, Math.min(m - 1, m2)));
-    double lower = os.below(Math.max(0, Math.min(m - 1, m1 - 1)));
+    // Each bound only reorders its own side of the median.
+    double upper = os.above(upperPos);
+    double lower = os.below(lowerPos);
     return new Result(slope, intercept, lower, upper, n, thinned);
   }
 
@@ -212,7 +228,38 @@ public final class TheilSen {
     double pos = (m - 1) / 2.0;
     int mid = (int) Math.floor(pos);
     boolean even = pos != mid && mid + 1 < m;
-    if (m >= SAMPLED_SELECT) {
+    int last = even ? mid + 1 : mid;
+    Bracket br = m >= SAMPLED_SELECT ? Bracket.of(a, m, mid, last) : null;
+    if (br != null) {
+      double[] b = br.values;
+      double v = select(b, 0, br.inside, mid - br.below);
+      return even ? v + 0.5 * (min(b, mid - br.below + 1, br.inside) - v) : v;
+    }
+    double v = select(a, 0, m, mid);
+    return even ? v + 0.5 * (min(a, mid + 1, m) - v) : v;
+  }
+
+  /**
+   * The values of {@code a[0..m)} that can hold the order statistics at positions {@code first} to
+   * {@code last} (0-based, inclusive), gathered from a sampled bracket: a fixed pseudo-random sample
+   * of the array is ordered, two of its order statistics beyond those positions' ranks bound the
+   * candidates, and one branch-free pass counts the values below the bracket ({@link #below}) and
+   * gathers those inside it ({@link #values}, the first {@link #inside}). The order statistic at
+   * position p is then the one at p - below of the candidates. Null when the bracket does not hold
+   * every position, or a value is NaN: then the whole array must be selected from.
+   */
+  private static final class Bracket {
+    final double[] values;
+    final int below;
+    final int inside;
+
+    private Bracket(double[] values, int below, int inside) {
+      this.values = values;
+      this.below = below;
+      this.inside = inside;
+    }
+
+    static Bracket of(double[] a, int m, int first, int last) {
       double[] b = reused(CANDIDATES, m);
       double[] sample = reused(SAMPLED, SAMPLE);
       long seed = 0x9E3779B97F4A7C15L;
@@ -223,20 +270,15 @@ public final class TheilSen {
         sample[i] = v;
         sampledNan |= v != v;
       }
-      int r = (int) ((long) mid * SAMPLE / m);
-      double lo;
-      double hi;
+      int rlo = (int) ((long) first * SAMPLE / m) - BRACKET;
+      int rhi = (int) ((long) last * SAMPLE / m) + BRACKET;
       if (sampledNan) {
-        // sorted order puts NaN last; selection does not order it
-        Arrays.sort(sample);
-        lo = r - BRACKET <= 0 ? Double.NEGATIVE_INFINITY : sample[r - BRACKET];
-        hi = r + BRACKET >= SAMPLE - 1 ? Double.POSITIVE_INFINITY : sample[r + BRACKET];
-      } else {
-        // the two order statistics of the sample, as a sort would place them
-        lo = r - BRACKET <= 0 ? Double.NEGATIVE_INFINITY : select(sample, 0, SAMPLE, r - BRACKET);
-        int from = r - BRACKET <= 0 ? 0 : r - BRACKET + 1;
-        hi = r + BRACKET >= SAMPLE - 1 ? Double.POSITIVE_INFINITY : select(sample, from, SAMPLE, r + BRACKET);
+        return null; // a NaN slope: selection does not order it
       }
+      // the two order statistics of the sample, as a sort would place them
+      double lo = rlo <= 0 ? Double.NEGATIVE_INFINITY : select(sample, 0, SAMPLE, rlo);
+      int from = rlo <= 0 ? 0 : rlo + 1;
+      double hi = rhi >= SAMPLE - 1 ? Double.POSITIVE_INFINITY : select(sample, from, SAMPLE, rhi);
       int below = 0;
       int inside = 0;
       int nan = 0;
@@ -249,14 +291,16 @@ public final class TheilSen {
         inside += 1 - (under | over) - (v != v ? 1 : 0);
         nan += v != v ? 1 : 0;
       }
-      int last = even ? mid + 1 : mid;
-      if (nan == 0 && below <= mid && last < below + inside) {
-        double v = select(b, 0, inside, mid - below);
-        return even ? v + 0.5 * (min(b, mid - below + 1, inside) - v) : v;
+      if (nan == 0 && below <= first && last < below + inside) {
+        return new Bracket(b, below, inside);
       }
+      return null;
     }
-    double v = select(a, 0, m, mid);
-    return even ? v + 0.5 * (min(a, mid + 1, m) - v) : v;
+  }
+
+  /** Whether a sampled bracket of {@code a[0..m)} holds the positions {@code first..last} (tests). */
+  static boolean bracketHolds(double[] a, int m, int first, int last) {
+    return Bracket.of(a, m, first, last) != null;
   }
 
   /** The sample that brackets the median, in a buffer reused per thread like {@link #SCRATCH}. */
@@ -269,10 +313,15 @@ public final class TheilSen {
    * Order statistics of {@code a[0..m)} at fractional 0-based positions (interpolated between
    * neighbours): the median first, which partitions the array, then positions below it are selected
    * within {@code [0, median)} and positions above it within {@code (median, m)}, so the bounds of
-   * the interval cost half a selection each. Values equal a full sort's.
+   * the interval cost half a selection each. Values equal a full sort's. When a {@link Bracket}
+   * holds every position asked for, the selections run over its candidates only, position p at
+   * index {@code p - base}.
    */
   private static final class OrderStats {
     private final double[] a;
+    /** Global position of {@code a[0]}; {@code len} values of {@code a} are used. */
+    private final int base;
+    private final int len;
     private final int m;
     private final int mid;
     private final double midValue;
@@ -280,12 +329,33 @@ public final class TheilSen {
     private final double next;
     private final double median;
 
-    OrderStats(double[] a, int m, double pos) {
+    /**
+     * The order statistics of {@code a[0..m)} for the median at {@code pos} and for the positions
+     * {@code lower} (at most the median's) and {@code upper} (at least the median's); bracketed
+     * when {@code bracketed} and the array is long enough.
+     */
+    static OrderStats of(double[] a, int m, double pos, double lower, double upper, boolean bracketed) {
+      if (bracketed && m >= SAMPLED_SELECT) {
+        int mid = (int) Math.floor(pos);
+        // every position a selection or a neighbour's minimum touches
+        int first = Math.min(mid, (int) Math.floor(lower));
+        int last = Math.min(m - 1, Math.max(mid + 1, (int) Math.floor(upper) + 1));
+        Bracket br = Bracket.of(a, m, first, last);
+        if (br != null) {
+          return new OrderStats(br.values, br.below, br.inside, m, pos);
+        }
+      }
+      return new OrderStats(a, 0, m, m, pos);
+    }
+
+    private OrderStats(double[] a, int base, int len, int m, double pos) {
       this.a = a;
+      this.base = base;
+      this.len = len;
       this.m = m;
       mid = (int) Math.floor(pos);
-      midValue = select(a, 0, m, mid);
-      next = mid + 1 < m ? min(a, mid + 1, m) : Double.NaN;
+      midValue = select(a, 0, len, mid - base);
+      next = mid + 1 < m ? min(a, mid + 1 - base, len) : Double.NaN;
       median = pos == mid || mid + 1 >= m ? midValue : midValue + (pos - mid) * (next - midValue);
     }
 
@@ -305,11 +375,11 @@ public final class TheilSen {
         }
         vhi = next;
       } else {
-        vlo = select(a, mid + 1, m, lo);
+        vlo = select(a, mid + 1 - base, len, lo - base);
         if (pos == lo || lo + 1 >= m) {
           return vlo;
         }
-        vhi = min(a, lo + 1, m);
+        vhi = min(a, lo + 1 - base, len);
       }
       return vlo + (pos - lo) * (vhi - vlo);
     }
@@ -324,11 +394,11 @@ public final class TheilSen {
         }
         return midValue + (pos - lo) * (next - midValue);
       }
-      double vlo = select(a, 0, mid, lo);
+      double vlo = select(a, 0, mid - base, lo - base);
       if (pos == lo) {
         return vlo;
       }
-      double vhi = lo + 1 < mid ? min(a, lo + 1, mid) : midValue;
+      double vhi = lo + 1 < mid ? min(a, lo + 1 - base, mid - base) : midValue;
       return vlo + (pos - lo) * (vhi - vlo);
     }
   }

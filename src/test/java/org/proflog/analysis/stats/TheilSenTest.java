@@ -115,4 +115,51 @@ class TheilSenTest {
     assertThat(TheilSen.line(new double[] {0, 1, 2, 3}, straddle).slope()).isPositive();
     assertThat(TheilSen.slopeSign(new double[] {1, Double.NaN, 3}, 2)).isZero();
   }
+
+  /**
+   * The interval's bounds are selected from the sampled bracket of the median when it holds them:
+   * the fit must equal the one that selects every order statistic from all the slopes, on noise,
+   * trends with outliers, ties and steps, at the sizes where the bracket starts and beyond.
+   */
+  @Test
+  void bracketedIntervalEqualsTheFullSelection() {
+    java.util.Random rnd = new java.util.Random(11);
+    int[] sizes = {91, 92, 150, 299, 300, 301, 900};
+    for (int n : sizes) {
+      for (int kind = 0; kind < 6; kind++) {
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+          x[i] = i * 15.0;
+          y[i] = switch (kind) {
+            case 0 -> rnd.nextGaussian();
+            case 1 -> 0.02 * i + rnd.nextGaussian() * (rnd.nextDouble() < 0.05 ? 50 : 1);
+            case 2 -> rnd.nextInt(4); // ties everywhere
+            case 3 -> i < n / 2 ? 100 : 900 + rnd.nextInt(3); // a step
+            case 4 -> 1e6 + 3 * i + (i % 10 == 0 ? 1e5 : 0); // a sawtooth on a trend
+            default -> Math.floor(i / 7.0) * 4096; // a staircase
+          };
+        }
+        TheilSen.Result full = TheilSen.fitUnbracketed(x, y, 0.95);
+        TheilSen.Result fast = TheilSen.fit(x, y, 0.95);
+        assertThat(fast).as("n %d kind %d", n, kind).isEqualTo(full);
+        assertThat(TheilSen.line(x, y).slope()).as("n %d kind %d", n, kind).isEqualTo(full.slope());
+      }
+    }
+  }
+
+  /** The bracket is taken, not only fallen back from: on noise it holds a 95 % interval's positions. */
+  @Test
+  void bracketHoldsTheIntervalPositionsOfNoise() {
+    java.util.Random rnd = new java.util.Random(3);
+    int n = 300;
+    int m = n * (n - 1) / 2;
+    double[] slopes = new double[m];
+    for (int i = 0; i < m; i++) {
+      slopes[i] = rnd.nextGaussian();
+    }
+    // the bounds of Sen's interval for 300 points lie about 1,700 positions either side of the median
+    int mid = (m - 1) / 2;
+    assertThat(TheilSen.bracketHolds(slopes, m, mid - 1_700, mid + 1_700)).isTrue();
+  }
 }
