@@ -63,20 +63,24 @@ class LivePageBrowserTest {
     int port = endpoint.start("127.0.0.1", 0);
     AtomicBoolean running = new AtomicBoolean(true);
     // The watch loop serves the page, then has new data; when the page asks for it, proflog is gone.
+    // The new data is published once and never rendered: a request for it can only wait, and the
+    // loop closes the endpoint while it does (no race between the page's clock and this loop's).
     Thread loop = new Thread(() -> {
-      while (running.get()) {
-        boolean later = endpoint.live().renders() > 0;
-        if (later && endpoint.live().renderWanted()) {
-          endpoint.close();
-          return;
-        }
-        endpoint.update(later ? all : all.subList(0, 2), List.of(),
-            new MetricsEndpoint.Health(3, 10, 0, later ? now + 60_000_000L : now));
-        try {
+      try {
+        while (running.get() && endpoint.live().renders() == 0) {
+          endpoint.update(all.subList(0, 2), List.of(), new MetricsEndpoint.Health(3, 10, 0, now));
           Thread.sleep(20);
-        } catch (InterruptedException e) {
-          return;
         }
+        endpoint.update(all, List.of(), new MetricsEndpoint.Health(3, 10, 0, now + 60_000_000L));
+        while (running.get()) {
+          if (endpoint.live().renderWanted()) {
+            endpoint.close();
+            return;
+          }
+          Thread.sleep(5);
+        }
+      } catch (InterruptedException e) {
+        // the test is over
       }
     }, "test-watch-loop");
     loop.setDaemon(true);
