@@ -1,7 +1,5 @@
 package org.proflog.analysis.stats;
 
-import java.util.Arrays;
-
 /**
  * The Theil-Sen slope (Theil 1950, Sen 1968): the median of the slopes of all pairs of points,
  * robust to outliers and to the spikes of a noisy gauge, with Sen's rank-based confidence interval
@@ -270,11 +268,11 @@ public final class TheilSen {
         sample[i] = v;
         sampledNan |= v != v;
       }
-      int rlo = (int) ((long) first * SAMPLE / m) - BRACKET;
-      int rhi = (int) ((long) last * SAMPLE / m) + BRACKET;
       if (sampledNan) {
         return null; // a NaN slope: selection does not order it
       }
+      int rlo = (int) ((long) first * SAMPLE / m) - BRACKET;
+      int rhi = (int) ((long) last * SAMPLE / m) + BRACKET;
       // the two order statistics of the sample, as a sort would place them
       double lo = rlo <= 0 ? Double.NEGATIVE_INFINITY : select(sample, 0, SAMPLE, rlo);
       int from = rlo <= 0 ? 0 : rlo + 1;
