@@ -57,7 +57,7 @@ final class WatchCommand implements Callable<Integer> {
   @Option(names = "--interval", paramLabel = "DURATION", description = "How often to update the findings (default 5s; a poll early when new snapshots wait); every node with a new snapshot is analysed again (see README).")
   String interval = "5s";
 
-  @Option(names = "--max-points", paramLabel = "N", description = "Points kept per series; older history is compacted 2:1 (default 512; memory is about nodes x 150 x N x 16 bytes).")
+  @Option(names = "--max-points", paramLabel = "N", description = "Points kept per series; older history is compacted 2:1 (default ${DEFAULT-VALUE}, the points a trend is fitted on; memory is about nodes x 150 x N x 16 bytes).")
   int maxPoints = Watcher.DEFAULT_MAX_POINTS;
 
   @Option(names = "--once", description = "Read what is there, print the findings as events, exit.")

@@ -15,6 +15,7 @@ import org.proflog.analysis.AnalysisOptions;
 import org.proflog.analysis.Analyzer;
 import org.proflog.analysis.ClusterOutlierDetector;
 import org.proflog.analysis.Finding;
+import org.proflog.analysis.stats.TheilSen;
 import org.proflog.model.NodeId;
 import org.proflog.parse.ParseOptions;
 import org.proflog.series.NodeSeries;
@@ -36,11 +37,13 @@ import org.proflog.source.NodeFilter;
  */
 public final class Watcher {
   /**
-   * Points kept per series when following: 256 to 512 after compaction, about the 300 buckets the
-   * trend statistics thin to anyway, and 8 KiB per series: a hundred nodes of some 150 busy series
-   * each fit in 120 MiB whatever the run time.
+   * Points kept per series when following: the {@link TheilSen#EXACT_LIMIT} points the trend
+   * statistics fit without thinning, so 150 to 300 after compaction. A window is then never thinned
+   * again: it changes only when a compacted point is complete (the detectors leave out the one still
+   * folding), not at every point appended to a window the statistics would re-bucket whole; and a
+   * hundred nodes of some 150 busy series each fit in 70 MiB whatever the run time.
    */
-  public static final int DEFAULT_MAX_POINTS = 512;
+  public static final int DEFAULT_MAX_POINTS = TheilSen.EXACT_LIMIT;
   /**
    * Bytes read from a file per poll, and at most queued ahead of its parser (a live file waits while
    * an older file of its node is still being read). Catching up on long histories of many nodes
