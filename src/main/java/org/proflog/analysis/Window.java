@@ -129,17 +129,23 @@ final class Window {
     return size < 2 ? 0 : (end() - start()) / 3.6e9;
   }
 
-  /** The points of a series in a segment (empty when the series is null). */
+  /**
+   * The whole points of a series in a segment (empty when the series is null): all of them but a
+   * compacted series' open latest point ({@link Series#lastOpen()}), whose time and value move with
+   * every snapshot folded into it. A window of whole points changes only when a point is completed
+   * or the series compacted, so a followed node's analysis can be skipped while its snapshots only
+   * fold ({@link AnalysisInput}). An exact series has no open point.
+   */
   static Window of(Series s, int segment) {
     if (s == null) {
       return EMPTY;
     }
-    int n = s.sizeOf(segment);
+    int n = s.wholeSizeOf(segment);
     return StatsMemo.window(s, segment, false, n, () -> cut(s, segment, n));
   }
 
   /**
-   * {@code of(s, segment).withoutShutdown(seg)}, cut from the series at once: a followed node's
+   * {@code of(s, segment).withoutShutdown(seg)}, cut from the series at once (whole points only): a followed node's
    * latest segment ends at its latest snapshot, so nearly every window would otherwise be copied
    * whole and then again without that point.
    */
@@ -148,8 +154,8 @@ final class Window {
       return of(s, segment);
     }
     long end = seg.endMicros();
-    int all = s.sizeOf(segment);
-    int n = all > 0 && s.lastTimeOf(segment) >= end ? all - 1 : all;
+    int all = s.wholeSizeOf(segment);
+    int n = all > 0 && s.lastWholeTimeOf(segment) >= end ? all - 1 : all;
     return StatsMemo.window(s, segment, true, n, () -> cut(s, segment, n));
   }
 

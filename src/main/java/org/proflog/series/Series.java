@@ -302,6 +302,34 @@ public final class Series {
     return n;
   }
 
+  /**
+   * Whether the latest point is still open: the series is compacted and the point takes folds until
+   * it stands for {@link #compactionFactor()} snapshots. Until then its time and value move with
+   * every add; every other point (and a whole last point) changes only when the series is compacted.
+   */
+  public boolean lastOpen() {
+    return factor > 1 && lastFoldable && lastFill < factor;
+  }
+
+  /**
+   * How many whole points belong to a segment: {@link #sizeOf(int)} without the open latest point
+   * (see {@link #lastOpen()}). A reader that looks only at whole points sees nothing change while
+   * snapshots fold into the open one.
+   */
+  public int wholeSizeOf(int segment) {
+    int n = sizeOf(segment);
+    return n > 0 && lastOpen() && lastSegment == segment ? n - 1 : n;
+  }
+
+  /** The time of a segment's last whole point (see {@link #wholeSizeOf}), or {@link Long#MIN_VALUE} when it has none. */
+  public long lastWholeTimeOf(int segment) {
+    if (lastOpen() && lastSegment == segment) {
+      // the open point is never the first of its run: the one before it is of the same segment
+      return data[2 * (size - 2)];
+    }
+    return lastTimeOf(segment);
+  }
+
   /** The time of a segment's last point, or {@link Long#MIN_VALUE} when it has none. */
   public long lastTimeOf(int segment) {
     for (int r = runs - 1; r >= 0; r--) {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.proflog.analysis.AnalysisInput;
 import org.proflog.analysis.Finding;
 import org.proflog.analysis.StatsMemo;
 import org.proflog.series.NodeSeries;
@@ -14,7 +15,9 @@ import org.proflog.series.NodeSeries;
  * When one node's detectors must run again while it is followed live, and what they found last.
  *
  * <p>A node is analysed again as soon as it has a new snapshot, so a finding appears at the snapshot
- * that decides it, as in an offline analysis of the data so far. That is affordable because each
+ * that decides it, as in an offline analysis of the data so far. A node whose new snapshots only
+ * folded into its series' open points shows an analysis nothing new ({@link AnalysisInput}) and is
+ * not analysed again: its findings would be the same. The rest is affordable because each
  * node keeps a {@link StatsMemo}: a new snapshot changes few of the windows the trend statistics
  * test (most series fold it into their compacted last point, which the detectors leave out, or do
  * not carry it at all), so an analysis recomputes only what moved. When the input ended ({@code
@@ -38,6 +41,8 @@ final class AnalysisSchedule {
   /** The statistics of this node's last analysis, reused by the next where their input is unchanged. */
   private final StatsMemo memo = new StatsMemo();
   private long analyzedSnapshots = -1;
+  /** What the last analysis saw, or null before the first. */
+  private AnalysisInput input;
   private NodeSeries series;
   private List<Finding> findings = List.of();
   /** Findings held open although missing, by id: since when and from how many analyses in a row. */
@@ -57,12 +62,31 @@ final class AnalysisSchedule {
   }
 
   /**
+   * Whether an analysis of {@code built} would see the same data as the last one (see {@link
+   * AnalysisInput}): its new snapshots only folded into the series' open points. Then {@link
+   * #skipped} stands in for the analysis, which would find the same.
+   */
+  boolean unchanged(NodeSeries built) {
+    return input != null && input.sameAs(AnalysisInput.of(built));
+  }
+
+  /**
+   * Records that {@code built} was not analysed because it showed the last analysis nothing new
+   * ({@link #unchanged}): its snapshots count as seen, the findings and their holds stay as they are.
+   */
+  void skipped(NodeSeries built) {
+    series = built;
+    analyzedSnapshots = built.snapshots();
+  }
+
+  /**
    * Records an analysis of {@code built} (the node's fresh build) and its findings; unless
    * {@code last}, findings of the previous analysis missing now are held (see the class comment).
    */
   void analyzed(NodeSeries built, List<Finding> found, boolean last) {
     long before = Math.max(0, analyzedSnapshots);
     series = built;
+    input = AnalysisInput.of(built);
     analyzedSnapshots = built.snapshots();
     List<Finding> now = new ArrayList<>(found);
     Set<String> ids = new HashSet<>();

@@ -71,6 +71,8 @@ public final class Watcher {
   /** Set once the inputs ended (close, once): the next tick analyses every node that is behind. */
   private boolean ended;
   private long analyses;
+  /** Node analyses left out because the node's data had not changed for them (see {@link AnalysisSchedule}). */
+  private long skipped;
   private List<NodeSeries> analyzed = List.of();
   private WatchState resuming;
   private long snapshotsRead;
@@ -344,11 +346,20 @@ public final class Watcher {
     List<Analysed> results = due.parallelStream()
         .map(f -> {
           NodeSeries ns = f.build();
+          if (!force && f.schedule.unchanged(ns)) {
+            return new Analysed(f, ns, null); // the same data as its last analysis: the same findings
+          }
           return new Analysed(f, ns, analyzer.analyzeNode(ns, ctx, f.schedule.memo()));
         })
         .toList();
     for (Analysed r : results) {
-      r.feed().schedule.analyzed(r.series(), r.findings(), force);
+      if (r.findings() == null) {
+        r.feed().schedule.skipped(r.series());
+        skipped++;
+        analyses--;
+      } else {
+        r.feed().schedule.analyzed(r.series(), r.findings(), force);
+      }
     }
     // The cluster comparison looks at the latest value of every node. A node's last build shares
     // the series its builder keeps growing, so it shows the latest values without a rebuild; only
@@ -401,6 +412,11 @@ public final class Watcher {
       n = Math.max(n, f.newestMicros());
     }
     return n;
+  }
+
+  /** Node analyses left out so far because the node's new snapshots changed nothing they read. */
+  public long skippedAnalyses() {
+    return skipped;
   }
 
   /** Node analyses run so far (a node analysed in a tick counts once). */

@@ -37,6 +37,24 @@ class WindowTest {
         .isEqualTo(s.sizeOf(1) - 1);
   }
 
+  @Test
+  void windowsHoldOnlyWholePoints() {
+    Series s = new Series(4, 8, Metric.Kind.GAUGE);
+    for (int i = 0; i < 10; i++) {
+      s.add(1000L * i, i, 0); // compacted at the ninth; the tenth opens a point of two
+    }
+    assertThat(s.lastOpen()).isTrue();
+    Window w = Window.of(s, 0);
+    assertThat(w.size()).isEqualTo(s.size() - 1);
+    assertThat(w.end()).isEqualTo(8000);
+    // the open point is left out before the shutdown cut looks at the segment's end
+    assertThat(Window.withoutShutdown(s, 0, segment(0, 0, 9000)).end()).isEqualTo(8000);
+    s.add(10_000, 3, 0); // completes the point
+    assertThat(Window.of(s, 0).end()).isEqualTo(10_000);
+    assertThat(Window.of(s, 0).last()).isEqualTo(9);
+    assertThat(Window.withoutShutdown(s, 0, segment(0, 0, 10_000)).end()).isEqualTo(8000);
+  }
+
   /** A copy of a window's points: what a view must read like. */
   private static Window copied(Window w) {
     return new Window(w.times().clone(), w.values().clone());

@@ -65,6 +65,48 @@ class SeriesCompactionTest {
   }
 
   @Test
+  void theLatestPointIsOpenUntilItStandsForTheFactor() {
+    Series s = new Series(4, 8, Metric.Kind.GAUGE);
+    for (int i = 0; i < 8; i++) {
+      s.add(i, i, 0);
+      assertThat(s.lastOpen()).as("exact series have no open point").isFalse();
+    }
+    assertThat(s.wholeSizeOf(0)).isEqualTo(8);
+    s.add(8, 8, 0); // compacts to factor 2; the latest point (7) takes 8 and is whole again
+    assertThat(s.compactionFactor()).isEqualTo(2);
+    assertThat(s.lastOpen()).isFalse();
+    int whole = s.size();
+    s.add(9, 1, 0); // a new point, standing for one snapshot of two: open
+    assertThat(s.lastOpen()).isTrue();
+    assertThat(s.size()).isEqualTo(whole + 1);
+    assertThat(s.wholeSizeOf(0)).isEqualTo(whole);
+    assertThat(s.lastWholeTimeOf(0)).isEqualTo(8);
+    assertThat(s.lastTimeOf(0)).isEqualTo(9);
+    s.add(10, 0, 0); // folded in: now whole
+    assertThat(s.lastOpen()).isFalse();
+    assertThat(s.wholeSizeOf(0)).isEqualTo(whole + 1);
+    assertThat(s.lastWholeTimeOf(0)).isEqualTo(10);
+    assertThat(s.wholeSizeOf(1)).as("another segment has none").isZero();
+  }
+
+  @Test
+  void aSegmentsFirstPointIsNeverOpen() {
+    Series s = new Series(4, 8, Metric.Kind.COUNTER);
+    for (int i = 0; i < 12; i++) {
+      s.add(i, i, 0);
+    }
+    s.add(20, 0, 1); // a restart: the new segment's first point stays on its own
+    assertThat(s.compactionFactor()).isGreaterThan(1);
+    assertThat(s.lastOpen()).isFalse();
+    assertThat(s.wholeSizeOf(1)).isEqualTo(1);
+    s.add(21, 5, 1); // its second point takes folds
+    assertThat(s.lastOpen()).isTrue();
+    assertThat(s.wholeSizeOf(1)).isEqualTo(1);
+    assertThat(s.lastWholeTimeOf(1)).isEqualTo(20);
+    assertThat(s.wholeSizeOf(0)).isEqualTo(s.sizeOf(0));
+  }
+
+  @Test
   void neverMergesAcrossSegmentsAndKeepsEachSegmentsFirstAndLastPoint() {
     Series s = new Series(4, 10, Metric.Kind.COUNTER);
     for (int i = 0; i < 5; i++) {

@@ -249,6 +249,60 @@ class WatcherTest {
   }
 
   @Test
+  void aNodeFollowedInSmallStepsSkipsWhatOnlyFoldsAndEndsLikeOffline() throws Exception {
+    // an hour at 1 s: 3,600 snapshots a node, compacted to a factor of 16, so most snapshots only
+    // fold; the first 3,000 are read at once, the rest one or so at a time
+    SimulationSpec spec = SimulationSpec.of(Scenario.DEMO, 2, 3600, "6.2.1", 5).withInterval(1);
+    List<String> names = Simulator.nodeNames(2);
+    Map<String, List<byte[]>> files = new TreeMap<>();
+    List<byte[]> bytes = new ArrayList<>();
+    for (String n : names) {
+      byte[] b = node(spec, n);
+      bytes.add(b);
+      files.put(n, List.of(b));
+    }
+    Watcher w = watcher();
+    List<WatchEvent> events = new ArrayList<>();
+    int steps = 600;
+    int[] pos = new int[names.size()];
+    for (int step = 0; step <= steps; step++) {
+      for (int k = 0; k < names.size(); k++) {
+        byte[] b = bytes.get(k);
+        long at = b.length * 5L / 6 + (long) b.length * step / 6 / steps;
+        int to = step == steps ? b.length : lineBoundaryNear(b, Math.max(pos[k] + 1, (int) at));
+        append(dir.resolve("spool").resolve(names.get(k)).resolve("prof.log"), b, pos[k], to);
+        pos[k] = to;
+      }
+      if (step == 0) {
+        w.discover();
+      }
+      w.poll();
+      w.catchUp(10_000);
+      events.addAll(w.tick());
+    }
+    w.close();
+    events.addAll(w.tick());
+    assertThat(w.skippedAnalyses()).as("analyses skipped while snapshots only folded").isGreaterThan(w.analyses() / 4);
+
+    List<NodeSeries> expected = offline(files);
+    assertThat(tidy(w.series())).isEqualTo(tidy(expected));
+    List<Finding> offlineFindings = new Analyzer(AnalysisOptions.defaults()).analyze(expected);
+    assertThat(offlineFindings).isNotEmpty();
+    assertThat(findings(w.openFindings())).containsExactlyElementsOf(findings(offlineFindings));
+    Map<String, Finding> replay = new TreeMap<>();
+    for (WatchEvent ev : events) {
+      switch (ev.type()) {
+        case NEW -> replay.put(ev.finding().id(), ev.finding());
+        case CHANGED -> assertThat(replay.put(ev.finding().id(), ev.finding())).isNotNull();
+        case CLEARED -> assertThat(replay.remove(ev.finding().id())).isNotNull();
+        default -> throw new AssertionError();
+      }
+    }
+    assertThat(replay.keySet()).containsExactlyElementsOf(
+        w.openFindings().stream().map(Finding::id).sorted().toList());
+  }
+
+  @Test
   void onceReadsEverythingLikeAnOfflineRun() throws Exception {
     Simulator.write(SimulationSpec.of(Scenario.DEMO, 3, 2 * 3600, "3.2.4", 3), dir);
     Watcher w = watcher();
