@@ -8,7 +8,9 @@ package org.proflog.analysis.stats;
  * M2 = (N+C)/2 (interpolated between order statistics).
  *
  * <p>Cost: exact over all pairs up to {@link #EXACT_LIMIT} points (the order statistics are found
- * by selection, O(N) on average); longer series are first thinned deterministically to that many
+ * by selection, O(N) on average, among the candidates of a sampled bracket; on an increasing axis
+ * the bracket is sampled from pairs and each slope is computed and gathered in one pass, so the N
+ * slopes are never stored); longer series are first thinned deterministically to that many
  * bucket medians ({@link Samples#bucketMedians}), which keeps a trend's slope and costs O(n).
  */
 public final class TheilSen {
@@ -90,7 +92,14 @@ public final class TheilSen {
       double bound = interval ? 0.0 : Double.NaN;
       return new Result(0.0, ys[0], bound, bound, n, thinned);
     }
-    double[] slopes = reused(SCRATCH, n * (n - 1) / 2);
+    int pairs = n * (n - 1) / 2;
+    if (bracketed && pairs >= SAMPLED_SELECT && increasing(xs)) {
+      Result r = fitFromPairs(xs, ys, pairs, confidence, interval, thinned);
+      if (r != null) {
+        return r;
+      }
+    }
+    double[] slopes = reused(SCRATCH, pairs);
     int m = pairwiseSlopes(xs, ys, slopes);
     if (m == 0) {
       return new Result(0, Samples.median(ys), Double.NaN, Double.NaN, n, thinned);
@@ -100,22 +109,15 @@ public final class TheilSen {
     double lowerPos = Double.NaN;
     double upperPos = Double.NaN;
     if (interval) {
-      double c = MannKendall.normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(MannKendall.variance(ys));
-      double m1 = (m - c) / 2.0;
-      double m2 = (m + c) / 2.0;
-      // M1-th smallest (1-based) is index M1-1; (M2+1)-th smallest is index M2.
-      upperPos = Math.max(0, Math.min(m - 1, m2));
-      lowerPos = Math.max(0, Math.min(m - 1, m1 - 1));
-      os = OrderStats.of(slopes, m, (m - 1) / 2.0, lowerPos, upperPos, bracketed);
+      Positions p = Positions.of(m, ys, confidence, true);
+      upperPos = p.upper();
+      lowerPos = p.lower();
+      os = OrderStats.of(slopes, m, p, bracketed);
       slope = os.median();
     } else {
       slope = median(slopes, m);
     }
-    double[] resid = new double[n];
-    for (int i = 0; i < n; i++) {
-      resid[i] = ys[i] - slope * xs[i];
-    }
-    double intercept = Samples.median(resid);
+    double intercept = intercept(xs, ys, slope);
     if (!interval) {
       return new Result(slope, intercept, Double.NaN, Double.NaN, n, thinned);
     }
@@ -123,6 +125,61 @@ public final class TheilSen {
     double upper = os.above(upperPos);
     double lower = os.below(lowerPos);
     return new Result(slope, intercept, lower, upper, n, thinned);
+  }
+
+  /** Conover's intercept: the median of y - slope·x. */
+  private static double intercept(double[] xs, double[] ys, double slope) {
+    double[] resid = new double[xs.length];
+    for (int i = 0; i < xs.length; i++) {
+      resid[i] = ys[i] - slope * xs[i];
+    }
+    return Samples.median(resid);
+  }
+
+  /** The order statistics a fit needs: the median's position and those of the interval's bounds. */
+  private record Positions(double median, double lower, double upper, int first, int last) {
+    static Positions of(int m, double[] ys, double confidence, boolean interval) {
+      double pos = (m - 1) / 2.0;
+      int mid = (int) Math.floor(pos);
+      if (!interval) {
+        boolean even = pos != mid && mid + 1 < m;
+        return new Positions(pos, Double.NaN, Double.NaN, mid, even ? mid + 1 : mid);
+      }
+      double c = MannKendall.normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(MannKendall.variance(ys));
+      double m1 = (m - c) / 2.0;
+      double m2 = (m + c) / 2.0;
+      // M1-th smallest (1-based) is index M1-1; (M2+1)-th smallest is index M2.
+      double upper = Math.max(0, Math.min(m - 1, m2));
+      double lower = Math.max(0, Math.min(m - 1, m1 - 1));
+      // every position a selection or a neighbour's minimum touches
+      int first = Math.min(mid, (int) Math.floor(lower));
+      int last = Math.min(m - 1, Math.max(mid + 1, (int) Math.floor(upper) + 1));
+      return new Positions(pos, lower, upper, first, last);
+    }
+  }
+
+  /**
+   * The fit of points on a strictly increasing axis without writing out their {@code pairs} slopes:
+   * a {@link Bracket} is sampled from pairs drawn directly and its candidates gathered while each
+   * slope is computed, so the slopes outside it are never stored. Null when the bracket does not hold
+   * (the caller then selects from all the slopes). The values equal those of the selection over all
+   * slopes: the bracket only narrows where the order statistics are looked for.
+   */
+  private static Result fitFromPairs(double[] xs, double[] ys, int pairs, double confidence, boolean interval,
+      boolean thinned) {
+    int n = xs.length;
+    Positions p = Positions.of(pairs, ys, confidence, interval);
+    Bracket br = Bracket.ofPairs(xs, ys, p.first(), p.last());
+    if (br == null) {
+      return null;
+    }
+    if (!interval) {
+      double slope = br.median(pairs);
+      return new Result(slope, intercept(xs, ys, slope), Double.NaN, Double.NaN, n, thinned);
+    }
+    OrderStats os = new OrderStats(br.values, br.below, br.inside, pairs, p.median());
+    double slope = os.median();
+    return new Result(slope, intercept(xs, ys, slope), os.below(p.lower()), os.above(p.upper()), n, thinned);
   }
 
   /**
@@ -229,9 +286,7 @@ public final class TheilSen {
     int last = even ? mid + 1 : mid;
     Bracket br = m >= SAMPLED_SELECT ? Bracket.of(a, m, mid, last) : null;
     if (br != null) {
-      double[] b = br.values;
-      double v = select(b, 0, br.inside, mid - br.below);
-      return even ? v + 0.5 * (min(b, mid - br.below + 1, br.inside) - v) : v;
+      return br.median(m);
     }
     double v = select(a, 0, m, mid);
     return even ? v + 0.5 * (min(a, mid + 1, m) - v) : v;
@@ -258,25 +313,19 @@ public final class TheilSen {
     }
 
     static Bracket of(double[] a, int m, int first, int last) {
-      double[] b = reused(CANDIDATES, m);
       double[] sample = reused(SAMPLED, SAMPLE);
-      long seed = 0x9E3779B97F4A7C15L;
-      boolean sampledNan = false;
+      long seed = SEED;
       for (int i = 0; i < SAMPLE; i++) {
-        seed = seed * 6364136223846793005L + 1442695040888963407L;
-        double v = a[(int) (((seed >>> 32) * m) >>> 32)];
-        sample[i] = v;
-        sampledNan |= v != v;
+        seed = next(seed);
+        sample[i] = a[draw(seed, m)];
       }
-      if (sampledNan) {
-        return null; // a NaN slope: selection does not order it
+      double[] limits = limits(sample, m, first, last);
+      if (limits == null) {
+        return null;
       }
-      int rlo = (int) ((long) first * SAMPLE / m) - BRACKET;
-      int rhi = (int) ((long) last * SAMPLE / m) + BRACKET;
-      // the two order statistics of the sample, as a sort would place them
-      double lo = rlo <= 0 ? Double.NEGATIVE_INFINITY : select(sample, 0, SAMPLE, rlo);
-      int from = rlo <= 0 ? 0 : rlo + 1;
-      double hi = rhi >= SAMPLE - 1 ? Double.POSITIVE_INFINITY : select(sample, from, SAMPLE, rhi);
+      double lo = limits[0];
+      double hi = limits[1];
+      double[] b = reused(CANDIDATES, m);
       int below = 0;
       int inside = 0;
       int nan = 0;
@@ -289,11 +338,107 @@ public final class TheilSen {
         inside += 1 - (under | over) - (v != v ? 1 : 0);
         nan += v != v ? 1 : 0;
       }
+      return holding(b, below, inside, nan, first, last);
+    }
+
+    /**
+     * The bracket of the slopes of all pairs i &lt; j of points on a strictly increasing axis,
+     * sampled from pairs drawn directly; each slope is computed as {@link #pairwiseSlopes} computes
+     * it and gathered at once, never stored when outside the bracket.
+     */
+    static Bracket ofPairs(double[] xs, double[] ys, int first, int last) {
+      int n = xs.length;
+      int m = n * (n - 1) / 2;
+      double[] sample = reused(SAMPLED, SAMPLE);
+      long seed = SEED;
+      for (int k = 0; k < SAMPLE; k++) {
+        seed = next(seed);
+        int i = draw(seed, n);
+        seed = next(seed);
+        int j = draw(seed, n - 1);
+        j += j >= i ? 1 : 0; // a pair of two distinct points, uniform over the pairs
+        int lo = Math.min(i, j);
+        int hi = Math.max(i, j);
+        sample[k] = (ys[hi] - ys[lo]) / (xs[hi] - xs[lo]);
+      }
+      double[] limits = limits(sample, m, first, last);
+      if (limits == null) {
+        return null;
+      }
+      double lo = limits[0];
+      double hi = limits[1];
+      double[] b = reused(CANDIDATES, m);
+      int below = 0;
+      int inside = 0;
+      int nan = 0;
+      for (int i = 0; i < n - 1; i++) {
+        double xi = xs[i];
+        double yi = ys[i];
+        for (int j = i + 1; j < n; j++) {
+          double v = (ys[j] - yi) / (xs[j] - xi);
+          int under = v < lo ? 1 : 0;
+          int over = v > hi ? 1 : 0;
+          below += under;
+          b[inside] = v;
+          inside += 1 - (under | over) - (v != v ? 1 : 0);
+          nan += v != v ? 1 : 0;
+        }
+      }
+      return holding(b, below, inside, nan, first, last);
+    }
+
+    /**
+     * The two order statistics of the sample that bound positions {@code first..last} of the m
+     * values it was drawn from ({@code BRACKET} sample ranks beyond them, as a sort would place
+     * them), or null when the sample holds a NaN (selection does not order it).
+     */
+    private static double[] limits(double[] sample, int m, int first, int last) {
+      for (double v : sample) {
+        if (v != v) {
+          return null;
+        }
+      }
+      int rlo = (int) ((long) first * SAMPLE / m) - BRACKET;
+      int rhi = (int) ((long) last * SAMPLE / m) + BRACKET;
+      double lo = rlo <= 0 ? Double.NEGATIVE_INFINITY : select(sample, 0, SAMPLE, rlo);
+      int from = rlo <= 0 ? 0 : rlo + 1;
+      double hi = rhi >= SAMPLE - 1 ? Double.POSITIVE_INFINITY : select(sample, from, SAMPLE, rhi);
+      return new double[] {lo, hi};
+    }
+
+    /** The bracket of the gathered candidates, or null when it misses a position or saw a NaN. */
+    private static Bracket holding(double[] b, int below, int inside, int nan, int first, int last) {
       if (nan == 0 && below <= first && last < below + inside) {
         return new Bracket(b, below, inside);
       }
       return null;
     }
+
+    /** The median of the m values bracketed (which must hold its positions), as {@link TheilSen#median}. */
+    double median(int m) {
+      double pos = (m - 1) / 2.0;
+      int mid = (int) Math.floor(pos);
+      boolean even = pos != mid && mid + 1 < m;
+      double v = select(values, 0, inside, mid - below);
+      return even ? v + 0.5 * (min(values, mid - below + 1, inside) - v) : v;
+    }
+
+    private static final long SEED = 0x9E3779B97F4A7C15L;
+
+    /** The next state of the sample's generator (a 64-bit LCG; its high half is used). */
+    private static long next(long seed) {
+      return seed * 6364136223846793005L + 1442695040888963407L;
+    }
+
+    /** A number in [0, bound) from the generator's high 32 bits. */
+    private static int draw(long seed, int bound) {
+      return (int) (((seed >>> 32) * bound) >>> 32);
+    }
+  }
+
+  /** Whether a bracket sampled from the pairs of {@code (xs, ys)} holds positions {@code first..last} of their slopes (tests). */
+  static boolean pairBracketHolds(double[] xs, double[] ys, int first, int last) {
+    return Bracket.ofPairs(xs, ys, first, last) != null;
   }
 
   /** Whether a sampled bracket of {@code a[0..m)} holds the positions {@code first..last} (tests). */
@@ -328,22 +473,17 @@ public final class TheilSen {
     private final double median;
 
     /**
-     * The order statistics of {@code a[0..m)} for the median at {@code pos} and for the positions
-     * {@code lower} (at most the median's) and {@code upper} (at least the median's); bracketed
-     * when {@code bracketed} and the array is long enough.
+     * The order statistics of {@code a[0..m)} for the median and the interval's bounds at the
+     * positions {@code p}; bracketed when {@code bracketed} and the array is long enough.
      */
-    static OrderStats of(double[] a, int m, double pos, double lower, double upper, boolean bracketed) {
+    static OrderStats of(double[] a, int m, Positions p, boolean bracketed) {
       if (bracketed && m >= SAMPLED_SELECT) {
-        int mid = (int) Math.floor(pos);
-        // every position a selection or a neighbour's minimum touches
-        int first = Math.min(mid, (int) Math.floor(lower));
-        int last = Math.min(m - 1, Math.max(mid + 1, (int) Math.floor(upper) + 1));
-        Bracket br = Bracket.of(a, m, first, last);
+        Bracket br = Bracket.of(a, m, p.first(), p.last());
         if (br != null) {
-          return new OrderStats(br.values, br.below, br.inside, m, pos);
+          return new OrderStats(br.values, br.below, br.inside, m, p.median());
         }
       }
-      return new OrderStats(a, 0, m, m, pos);
+      return new OrderStats(a, 0, m, m, p.median());
     }
 
     private OrderStats(double[] a, int base, int len, int m, double pos) {

@@ -126,7 +126,7 @@ class TheilSenTest {
     java.util.Random rnd = new java.util.Random(11);
     int[] sizes = {91, 92, 150, 299, 300, 301, 900};
     for (int n : sizes) {
-      for (int kind = 0; kind < 6; kind++) {
+      for (int kind = 0; kind < 8; kind++) {
         double[] x = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
@@ -137,14 +137,46 @@ class TheilSenTest {
             case 2 -> rnd.nextInt(4); // ties everywhere
             case 3 -> i < n / 2 ? 100 : 900 + rnd.nextInt(3); // a step
             case 4 -> 1e6 + 3 * i + (i % 10 == 0 ? 1e5 : 0); // a sawtooth on a trend
-            default -> Math.floor(i / 7.0) * 4096; // a staircase
+            case 5 -> Math.floor(i / 7.0) * 4096; // a staircase
+            case 6 -> i == n / 3 ? Double.NaN : i; // a NaN: no bracket, the full selection
+            default -> i == n / 2 ? Double.POSITIVE_INFINITY : -i; // infinite slopes, NaN between them
           };
         }
         TheilSen.Result full = TheilSen.fitUnbracketed(x, y, 0.95);
         TheilSen.Result fast = TheilSen.fit(x, y, 0.95);
         assertThat(fast).as("n %d kind %d", n, kind).isEqualTo(full);
-        assertThat(TheilSen.line(x, y).slope()).as("n %d kind %d", n, kind).isEqualTo(full.slope());
+        assertThat(Double.compare(TheilSen.line(x, y).slope(), full.slope())).as("n %d kind %d", n, kind).isZero();
       }
+    }
+  }
+
+  /**
+   * The bracket sampled from pairs drawn directly (the fit's path on an increasing axis) is taken,
+   * not only fallen back from: on noise and on a trend it holds the median's and a 95 % interval's
+   * positions of all the pairwise slopes.
+   */
+  @Test
+  void pairBracketHoldsTheMedianAndIntervalOfNoiseAndTrends() {
+    java.util.Random rnd = new java.util.Random(5);
+    for (int n : new int[] {92, 150, 300}) {
+      double[] x = new double[n];
+      double[] noise = new double[n];
+      double[] trend = new double[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = i / 240.0;
+        noise[i] = rnd.nextGaussian();
+        trend[i] = 40 * i + 100 * rnd.nextGaussian();
+      }
+      int m = n * (n - 1) / 2;
+      int mid = (m - 1) / 2;
+      int half = (int) (1.96 * Math.sqrt(n * (n - 1) * (2.0 * n + 5) / 18) / 2) + 1;
+      for (double[] y : new double[][] {noise, trend}) {
+        assertThat(TheilSen.pairBracketHolds(x, y, mid, mid + 1)).as("n %d", n).isTrue();
+        assertThat(TheilSen.pairBracketHolds(x, y, mid - half, mid + half)).as("n %d", n).isTrue();
+      }
+      double[] withNan = noise.clone();
+      withNan[n / 2] = Double.NaN;
+      assertThat(TheilSen.pairBracketHolds(x, withNan, mid, mid)).isFalse();
     }
   }
 
