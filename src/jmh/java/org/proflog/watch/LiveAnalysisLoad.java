@@ -75,7 +75,7 @@ public final class LiveAnalysisLoad {
         analyzer.analyzeNode(built, ctx, m);
         builders.add(b);
         memos.add(m);
-        inputs.add(AnalysisInput.of(built));
+        inputs.add(AnalysisInput.of(built, b.wholeChanges()));
       }
       long findings = 0;
       long skipped = 0;
@@ -95,7 +95,7 @@ public final class LiveAnalysisLoad {
           long before = mx.getCurrentThreadCpuTime();
           builders.get(k).accept(s.get(i));
           NodeSeries ns = builders.get(k).build(eras.get(k), 0, 0);
-          AnalysisInput in = AnalysisInput.of(ns);
+          AnalysisInput in = AnalysisInput.of(ns, builders.get(k).wholeChanges());
           if (in.sameAs(inputs.get(k))) {
             skipped++; // as the watcher does: the same data, the same findings
           } else {

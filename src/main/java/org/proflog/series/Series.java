@@ -95,12 +95,18 @@ public final class Series {
   public void add(long timeMicros, double value, int segment) {
     version++;
     if (factor > 1 && fold(timeMicros, value, segment)) {
+      if (lastFill == factor && changes != null) {
+        changes.changed(timeMicros); // the open point is complete
+      }
       return;
     }
     int n = size;
     long[] d = data;
     if (2 * n == d.length) {
       if (n >= maxPoints) {
+        if (changes != null) {
+          changes.changed(timeMicros);
+        }
         compact();
         add(timeMicros, value, segment);
         return;
@@ -119,6 +125,17 @@ public final class Series {
     lastFill = 1;
     lastFoldable = !first;
     lastValue = value;
+    if (changes != null && !lastOpen()) {
+      changes.changed(timeMicros); // appended whole (an exact series, or a run's first point)
+    }
+  }
+
+  /** Where this series counts the changes to its whole points (null: nowhere). */
+  private WholeChanges changes;
+
+  /** Counts this series' changes to whole points in {@code c} from now on. */
+  void countChangesIn(WholeChanges c) {
+    changes = c;
   }
 
   /** Folds a point into the latest one when that one has room; false if it must be appended. */
@@ -442,10 +459,17 @@ public final class Series {
     return s;
   }
 
-  /** Marks a rewrite made with {@link #emptyLike()} as having this series' resolution. */
+  /**
+   * Marks a rewrite made with {@link #emptyLike()} as having this series' resolution, its
+   * compactions, and its open latest point when the rewrite kept that point (same time): the
+   * rewrite's windows then hold the same whole points as the original's.
+   */
   Series sameResolutionAs(Series original) {
     factor = original.factor;
-    lastFill = factor;
+    rewrites = original.rewrites;
+    boolean keptLast = size > 0 && original.size > 0 && data[2 * (size - 1)] == original.data[2 * (original.size - 1)];
+    lastFill = keptLast ? original.lastFill : factor;
+    lastFoldable = keptLast ? original.lastFoldable : lastFoldable;
     return this;
   }
 

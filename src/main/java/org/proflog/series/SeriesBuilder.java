@@ -461,10 +461,18 @@ public final class SeriesBuilder {
     return s;
   }
 
+  /** The changes to the whole points of this node's series (see {@link WholeChanges}). */
+  public WholeChanges wholeChanges() {
+    return wholeChanges;
+  }
+
+  private final WholeChanges wholeChanges = new WholeChanges();
+
   private Series get(MetricKey key) {
     Series s = series.get(key);
     if (s == null) {
       s = new Series(16, maxPoints, key.metric().kind());
+      s.countChangesIn(wholeChanges);
       series.put(key, s);
     }
     return s;

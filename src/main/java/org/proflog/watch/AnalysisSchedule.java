@@ -62,12 +62,12 @@ final class AnalysisSchedule {
   }
 
   /**
-   * Whether an analysis of {@code built} would see the same data as the last one (see {@link
+   * Whether an analysis that sees {@code now} would see the same data as the last one (see {@link
    * AnalysisInput}): its new snapshots only folded into the series' open points. Then {@link
    * #skipped} stands in for the analysis, which would find the same.
    */
-  boolean unchanged(NodeSeries built) {
-    return input != null && input.sameAs(AnalysisInput.of(built));
+  boolean unchanged(AnalysisInput now) {
+    return input != null && input.sameAs(now);
   }
 
   /**
@@ -80,13 +80,13 @@ final class AnalysisSchedule {
   }
 
   /**
-   * Records an analysis of {@code built} (the node's fresh build) and its findings; unless
+   * Records an analysis of {@code built} (the node's fresh build, whose input was {@code seen}) and its findings; unless
    * {@code last}, findings of the previous analysis missing now are held (see the class comment).
    */
-  void analyzed(NodeSeries built, List<Finding> found, boolean last) {
+  void analyzed(NodeSeries built, AnalysisInput seen, List<Finding> found, boolean last) {
     long before = Math.max(0, analyzedSnapshots);
     series = built;
-    input = AnalysisInput.of(built);
+    input = seen;
     analyzedSnapshots = built.snapshots();
     List<Finding> now = new ArrayList<>(found);
     Set<String> ids = new HashSet<>();

@@ -6,6 +6,7 @@ import java.util.List;
 import org.proflog.model.Era;
 import org.proflog.model.NodeId;
 import org.proflog.model.SnapshotData;
+import org.proflog.analysis.AnalysisInput;
 import org.proflog.series.NodeSeries;
 import org.proflog.series.SeriesBuilder;
 
@@ -114,6 +115,11 @@ final class NodeFeed {
     List<String> e = List.copyOf(errors);
     errors.clear();
     return e;
+  }
+
+  /** What an analysis of {@code built}, this node's latest build, would see (see {@link AnalysisInput}). */
+  AnalysisInput input(NodeSeries built) {
+    return AnalysisInput.of(built, builder.wholeChanges());
   }
 
   /** The series so far (null before the first snapshot). */

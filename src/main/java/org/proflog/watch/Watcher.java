@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.proflog.analysis.AnalysisContext;
+import org.proflog.analysis.AnalysisInput;
 import org.proflog.analysis.AnalysisOptions;
 import org.proflog.analysis.Analyzer;
 import org.proflog.analysis.ClusterOutlierDetector;
@@ -318,7 +319,7 @@ public final class Watcher {
     return tick(ended);
   }
 
-  private record Analysed(NodeFeed feed, NodeSeries series, List<Finding> findings) {}
+  private record Analysed(NodeFeed feed, NodeSeries series, AnalysisInput input, List<Finding> findings) {}
 
   private List<WatchEvent> tick(boolean force) {
     drain();
@@ -346,10 +347,11 @@ public final class Watcher {
     List<Analysed> results = due.parallelStream()
         .map(f -> {
           NodeSeries ns = f.build();
-          if (!force && f.schedule.unchanged(ns)) {
-            return new Analysed(f, ns, null); // the same data as its last analysis: the same findings
+          AnalysisInput in = f.input(ns);
+          if (!force && f.schedule.unchanged(in)) {
+            return new Analysed(f, ns, in, null); // the same data as its last analysis: the same findings
           }
-          return new Analysed(f, ns, analyzer.analyzeNode(ns, ctx, f.schedule.memo()));
+          return new Analysed(f, ns, in, analyzer.analyzeNode(ns, ctx, f.schedule.memo()));
         })
         .toList();
     for (Analysed r : results) {
@@ -358,7 +360,7 @@ public final class Watcher {
         skipped++;
         analyses--;
       } else {
-        r.feed().schedule.analyzed(r.series(), r.findings(), force);
+        r.feed().schedule.analyzed(r.series(), r.input(), r.findings(), force);
       }
     }
     // The cluster comparison looks at the latest value of every node. A node's last build shares

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.proflog.analysis.AnalysisInput;
 import org.proflog.analysis.Evidence;
 import org.proflog.analysis.Finding;
 import org.proflog.analysis.FindingKind;
@@ -11,6 +12,7 @@ import org.proflog.analysis.Severity;
 import org.proflog.model.Era;
 import org.proflog.model.NodeId;
 import org.proflog.model.Snapshot;
+import org.proflog.series.NodeSeries;
 import org.proflog.series.SeriesBuilder;
 import org.proflog.series.SnapshotFixtures;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,8 @@ class AnalysisScheduleTest {
       builder.accept(s);
       count++;
       if (schedule.due(count)) {
-        schedule.analyzed(builder.build(Era.G9, 0, 0), found, false);
+        NodeSeries built = builder.build(Era.G9, 0, 0);
+        schedule.analyzed(built, AnalysisInput.of(built, builder.wholeChanges()), found, false);
         return true;
       }
       return false;
@@ -79,7 +82,8 @@ class AnalysisScheduleTest {
     r.add(quiet(5, 1, 0));
     assertThat(r.schedule.findings()).containsExactly(f);
     r.builder.accept(quiet(6, 1, 0));
-    r.schedule.analyzed(r.builder.build(Era.G9, 0, 0), List.of(), true);
+    NodeSeries last = r.builder.build(Era.G9, 0, 0);
+    r.schedule.analyzed(last, AnalysisInput.of(last, r.builder.wholeChanges()), List.of(), true);
     assertThat(r.schedule.findings()).isEmpty();
   }
 
