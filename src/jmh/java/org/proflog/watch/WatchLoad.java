@@ -44,7 +44,9 @@ import org.proflog.simulate.Simulator;
  * printed.
  *
  * <p>The delay of a finding is measured against its <em>deciding snapshot</em>: the first snapshot k
- * at which an offline analysis of the node's first k snapshots reports it (found by bisection). A
+ * at which an offline analysis of the node's first k snapshots reports it, of the run of such
+ * prefixes that ends when it was printed (walking back from the last snapshot readable then; a
+ * finding that clears and comes back is measured from its return). A
  * snapshot is readable when the next one starts, because the Comm line of Zeek 2.6+ ends without a
  * newline. Cluster-level findings (which compare nodes) are left out of the delay.
  *
@@ -223,9 +225,10 @@ public final class WatchLoad {
       if (n == null || parts[0].equals("cluster-outlier")) {
         continue;
       }
-      int k = decidingSnapshot(n, id, n.historySnapshots - 1, n.historySnapshots + (int) (liveSeconds + warmSeconds));
+      int k = decidingSnapshot(n, id, n.historySnapshots - 1, lastReadable(n, readableAt, t[1]));
       if (k < 0) {
-        System.out.printf(Locale.ROOT, "  %s: printed, but no prefix of %s's data gives it offline%n", id, n.name);
+        System.out.printf(Locale.ROOT, "  %s: printed, but no prefix of %s's data readable then gives it offline%n",
+            id, n.name);
         continue;
       }
       int sec = k - n.historySnapshots + 1; // snapshot k became readable at second sec
@@ -307,12 +310,42 @@ public final class WatchLoad {
     return starts.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** The first k (0-based snapshot) in [lo, hi] whose prefix analysis reports {@code id}, or -1. */
+  /** The last snapshot of the node that was readable at {@code nanos} (0-based). */
+  private static int lastReadable(Node n, long[] readableAt, long nanos) {
+    int sec = 0;
+    while (sec + 1 < readableAt.length && readableAt[sec + 1] != 0 && readableAt[sec + 1] <= nanos) {
+      sec++;
+    }
+    return n.historySnapshots - 1 + sec;
+  }
+
+  /**
+   * The snapshot that decided a finding printed when snapshot {@code hi} was the last readable: the
+   * first k of the latest run of prefixes ending at or shortly before {@code hi} that report it (a
+   * finding can come, clear and come back while followed, so the prefixes that report it need not
+   * be all those after one k), at least {@code lo}; -1 when none of the last few does.
+   */
   private static int decidingSnapshot(Node n, String id, int lo, int hi) {
     hi = Math.min(hi, n.starts.length - 2);
-    if (!reports(n, id, hi)) {
+    int k = hi;
+    // the watcher may have analysed a little less than was readable when it printed
+    while (k > lo && k > hi - 5 && !reports(n, id, k)) {
+      k--;
+    }
+    if (!reports(n, id, k)) {
       return -1;
     }
+    for (int steps = 0; k > lo && steps < 60; steps++) {
+      if (!reports(n, id, k - 1)) {
+        return k;
+      }
+      k--;
+    }
+    return k == lo ? lo : bisect(n, id, lo, k);
+  }
+
+  /** The first k in [lo, hi] whose prefix reports {@code id}, assuming those after it all do ({@code hi} does). */
+  private static int bisect(Node n, String id, int lo, int hi) {
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (reports(n, id, mid)) {

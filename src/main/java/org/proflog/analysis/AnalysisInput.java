@@ -14,8 +14,10 @@ import org.proflog.series.WholeChanges;
  * point changes only when its series is compacted. So an analysis sees something new only when a
  * series gains a whole point, is compacted or appears, when its last whole point stops or starts
  * being the segment's final snapshot (the one {@link Window#withoutShutdown} drops), when a segment
- * begins, or when an expensive snapshot brings the table sizes. This records exactly those, per
- * series in key order. Two equal inputs analyse to the same findings, except for evidence that
+ * begins, or when an expensive snapshot brings the table sizes. {@link #of(NodeSeries)} records
+ * exactly those, per series in key order (the reference); {@link #of(NodeSeries, WholeChanges)}
+ * tells them from the node's count of whole-point changes in O(1) (what the watcher compares).
+ * Two equal inputs analyse to the same findings, except for evidence that
  * counts the snapshots of the running segment (a restart's "snapshots since"), which the next
  * analysis brings up to date.
  */
@@ -28,8 +30,7 @@ public final class AnalysisInput {
 
   /** What an analysis of {@code node} would see, as of this build. */
   public static AnalysisInput of(NodeSeries node) {
-    long latestEnd = node.segments().isEmpty() ? Long.MIN_VALUE
-        : node.segments().get(node.segments().size() - 1).endMicros();
+    long latestEnd = latestEnd(node);
     long[] shape = new long[3 + 2 * node.series().size()];
     shape[0] = node.segments().size();
     shape[1] = node.expensiveSnapshots();
@@ -54,10 +55,14 @@ public final class AnalysisInput {
    * moved nothing), never the reverse.
    */
   public static AnalysisInput of(NodeSeries node, WholeChanges changes) {
-    long latestEnd = node.segments().isEmpty() ? Long.MIN_VALUE
-        : node.segments().get(node.segments().size() - 1).endMicros();
+    long latestEnd = latestEnd(node);
     return new AnalysisInput(new long[] {node.segments().size(), node.expensiveSnapshots(), node.series().size(),
         changes.count(), changes.lastMicros() >= latestEnd ? 1 : 0});
+  }
+
+  /** The end of the node's latest segment: its latest snapshot. */
+  private static long latestEnd(NodeSeries node) {
+    return node.segments().isEmpty() ? Long.MIN_VALUE : node.segments().get(node.segments().size() - 1).endMicros();
   }
 
   /** Whether an analysis of either would see the same data. */

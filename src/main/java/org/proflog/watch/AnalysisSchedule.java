@@ -19,8 +19,8 @@ import org.proflog.series.NodeSeries;
  * folded into its series' open points shows an analysis nothing new ({@link AnalysisInput}) and is
  * not analysed again: its findings would be the same. The rest is affordable because each
  * node keeps a {@link StatsMemo}: a new snapshot changes few of the windows the trend statistics
- * test (most series fold it into their compacted last point, which the detectors leave out, or do
- * not carry it at all), so an analysis recomputes only what moved. When the input ended ({@code
+ * test (a table listed only in expensive snapshots, a point completed in a few series only), so an
+ * analysis recomputes only what moved. When the input ended ({@code
  * --once}, shutdown, a resume's replay) every node with new data is analysed once more, holding
  * nothing (see below), so the findings then equal an offline analyze of the same bytes.
  * Deterministic: the rules look at snapshot counts, not the clock.

@@ -40,8 +40,8 @@ public final class Watcher {
   /**
    * Points kept per series when following: the {@link TheilSen#EXACT_LIMIT} points the trend
    * statistics fit without thinning, so 150 to 300 after compaction. A window is then never thinned
-   * again: it changes only when a compacted point is complete (the detectors leave out the one still
-   * folding), not at every point appended to a window the statistics would re-bucket whole; and a
+   * again: it changes only when a compacted point is complete (windows leave out the one still
+   * open), not at every point appended to a window the statistics would re-bucket whole; and a
    * hundred nodes of some 150 busy series each fit in 70 MiB whatever the run time.
    */
   public static final int DEFAULT_MAX_POINTS = TheilSen.EXACT_LIMIT;
