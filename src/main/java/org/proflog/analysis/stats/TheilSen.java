@@ -136,7 +136,11 @@ public final class TheilSen {
     return Samples.median(resid);
   }
 
-  /** The order statistics a fit needs: the median's position and those of the interval's bounds. */
+  /**
+   * The order statistics a fit needs: the median's position and those of the interval's bounds,
+   * and the first and last positions a selection touches (for the median alone: its one or two
+   * middle positions; {@code ys} is read only for the interval).
+   */
   private record Positions(double median, double lower, double upper, int first, int last) {
     static Positions of(int m, double[] ys, double confidence, boolean interval) {
       double pos = (m - 1) / 2.0;
@@ -280,16 +284,14 @@ public final class TheilSen {
    * value is NaN, the whole array is selected from as before.
    */
   static double median(double[] a, int m) {
-    double pos = (m - 1) / 2.0;
-    int mid = (int) Math.floor(pos);
-    boolean even = pos != mid && mid + 1 < m;
-    int last = even ? mid + 1 : mid;
-    Bracket br = m >= SAMPLED_SELECT ? Bracket.of(a, m, mid, last) : null;
+    Positions p = Positions.of(m, null, Double.NaN, false);
+    Bracket br = m >= SAMPLED_SELECT ? Bracket.of(a, m, p.first(), p.last()) : null;
     if (br != null) {
       return br.median(m);
     }
+    int mid = p.first();
     double v = select(a, 0, m, mid);
-    return even ? v + 0.5 * (min(a, mid + 1, m) - v) : v;
+    return p.last() != mid ? v + 0.5 * (min(a, mid + 1, m) - v) : v;
   }
 
   /**
