@@ -36,7 +36,8 @@ cat "$dir/a.prof.log" > /dev/null    # warm the page cache
 t0=$(now); wc -l "$dir/a.prof.log" >/dev/null; t1=$(now)
 wc_s=$(secs "$t0" "$t1")
 
-java_opts="-Xmx256m -XX:+UseParallelGC"
+# the launcher's JIT options (./proflog), so that this measures analyze as users run it
+java_opts="-Xmx256m -XX:+UseParallelGC $(sed -n 's/^jit_opts="\(.*\)"$/\1/p' "$here/proflog")"
 # CPU seconds and max RSS from /usr/bin/time (when present); the peak heap in use is the largest
 # "before" figure of the GC log (heap occupancy when a collection started).
 timing="$dir/time.txt"
