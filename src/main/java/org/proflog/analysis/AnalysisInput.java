@@ -28,8 +28,8 @@ public final class AnalysisInput {
     this.shape = shape;
   }
 
-  /** What an analysis of {@code node} would see, as of this build. */
-  public static AnalysisInput of(NodeSeries node) {
+  /** What an analysis of {@code node} would see, as of this build, told from every series (the reference, for tests). */
+  static AnalysisInput of(NodeSeries node) {
     long latestEnd = latestEnd(node);
     long[] shape = new long[3 + 2 * node.series().size()];
     shape[0] = node.segments().size();

@@ -339,9 +339,9 @@ public final class Watcher {
     if (due.isEmpty() && !force) {
       return List.of();
     }
-    // Every node with new data is analysed, not a capped few: with its memo an analysis redoes only
-    // the statistics whose input moved, so a finding is printed at the snapshot that decides it.
-    analyses += due.size();
+    // Every node with new data is analysed (unless it only folded), not a capped few: with its memo
+    // an analysis redoes only the statistics whose input moved, so a finding is printed at the
+    // snapshot that decides it.
     AnalysisContext ctx = AnalysisContext.of(analyzer.options(), List.of());
     // nodes are independent: analyse the due ones in parallel, record on this thread
     List<Analysed> results = due.parallelStream()
@@ -358,9 +358,9 @@ public final class Watcher {
       if (r.findings() == null) {
         r.feed().schedule.skipped(r.series());
         skipped++;
-        analyses--;
       } else {
         r.feed().schedule.analyzed(r.series(), r.input(), r.findings(), force);
+        analyses++;
       }
     }
     // The cluster comparison looks at the latest value of every node. A node's last build shares
