@@ -38,6 +38,10 @@ wc_s=$(secs "$t0" "$t1")
 
 # the launcher's JIT options (./proflog), so that this measures analyze as users run it
 java_opts="-Xmx256m -XX:+UseParallelGC $(sed -n 's/^jit_opts="\(.*\)"$/\1/p' "$here/proflog")"
+# and its class archive (made by the launcher's first run above), unless PROFLOG_CDS=0
+if [ "${PROFLOG_CDS:-1}" != 0 ] && [ -f "$here/target/proflog.jsa" ]; then
+  java_opts="$java_opts -XX:SharedArchiveFile=$here/target/proflog.jsa -Xlog:cds*=off"
+fi
 # CPU seconds and max RSS from /usr/bin/time (when present); the peak heap in use is the largest
 # "before" figure of the GC log (heap occupancy when a collection started).
 timing="$dir/time.txt"
@@ -64,6 +68,7 @@ gb() { calc "$bytes / $1 / 1000000000"; }
 printf 'input            %d bytes (%s)\n' "$bytes" "$dir/a.prof.log"
 printf 'wc -l            %6.2f s   %6.2f GB/s\n' "$wc_s" "$(gb "$wc_s")"
 printf 'proflog analyze  %6.2f s   %6.2f GB/s   (-Xmx256m, whole run incl. JVM start)\n' "$pl_s" "$(gb "$pl_s")"
+printf 'JVM options      %s\n' "$java_opts"
 if [ -n "${pl_user:-}" ]; then
   cpu_s=$(calc "$pl_user + $pl_sys")
   printf 'proflog CPU      %6.2f s   %6.2f GB/s per core (user+sys, all JVM threads)\n' "$cpu_s" "$(gb "$cpu_s")"
