@@ -70,7 +70,8 @@ final class ByteCursor {
 
   /**
    * A decimal integer with an optional leading minus. The common case (one to seven digits, no
-   * sign) is kept small enough for the compiler to inline into every line parser.
+   * sign) is kept small enough for the compiler to inline into every line parser: under 100
+   * bytecodes with its two helpers, the launcher's {@code -XX:FreqInlineSize}.
    */
   long num() {
     int p = pos;
@@ -79,18 +80,26 @@ final class ByteCursor {
       // Eight bytes at once. Bytes past the line end are read from the buffer but never used: the
       // digit count is clamped to the line.
       long x = (long) LONGS.get(a, p) - ZEROS;
-      long nonDigit = (x | (x + 0x7676767676767676L)) & HIGHS;
-      int len = Math.min(Long.numberOfTrailingZeros(nonDigit) >>> 3, end - p);
+      int len = Math.min(leadingDigits(x), end - p);
       if (len - 1 < 7 && len > 0) {
-        x <<= (8 - len) << 3;
-        x = (x * 10 + (x >>> 8)) & 0x00FF00FF00FF00FFL;
-        x = (x * 100 + (x >>> 16)) & 0x0000FFFF0000FFFFL;
-        x = (x * 10000 + (x >>> 32)) & 0xFFFFFFFFL;
         pos = p + len;
-        return x;
+        return digitsValue(x, len);
       }
     }
     return numSlow();
+  }
+
+  /** How many of the eight bytes, less {@code '0'} each, are digits before the first non-digit. */
+  private static int leadingDigits(long x) {
+    return Long.numberOfTrailingZeros((x | (x + 0x7676767676767676L)) & HIGHS) >>> 3;
+  }
+
+  /** The value of the first {@code len} (1 to 7) digits of the eight bytes less {@code '0'} each. */
+  private static long digitsValue(long x, int len) {
+    x <<= (8 - len) << 3;
+    x = (x * 10 + (x >>> 8)) & 0x00FF00FF00FF00FFL;
+    x = (x * 100 + (x >>> 16)) & 0x0000FFFF0000FFFFL;
+    return (x * 10000 + (x >>> 32)) & 0xFFFFFFFFL;
   }
 
   /** {@link #num()} for a sign, eight or more digits, no digit, or the end of the buffer. */
