@@ -103,9 +103,10 @@ public final class WatchLoad {
     Path gcLog = dir.resolve("watch-gc.log");
     // the JVM options the ./proflog launcher next to target/ runs the jar with (or PROFLOG_JAVA_OPTS)
     List<String> jvm = launcherJavaOptions(jar);
-    System.out.printf(Locale.ROOT, "watch JVM        %s (as ./proflog runs it)%n", String.join(" ", jvm));
+    System.out.printf(Locale.ROOT, "watch JVM        %s %s (as ./proflog runs it)%n", String.join(" ", jvm), String.join(" ", launcherClassArchive(jar)));
     List<String> cmd = new ArrayList<>(List.of("java"));
     cmd.addAll(jvm);
+    cmd.addAll(launcherClassArchive(jar));
     cmd.add("-Xlog:gc:file=" + gcLog);
     String extra = System.getenv("WATCH_JAVA_OPTS");
     if (extra != null && !extra.isBlank()) {
@@ -266,6 +267,18 @@ public final class WatchLoad {
       throw new IllegalStateException("no watch_opts in " + launcherPath(jar));
     }
     return List.of(m.group(1).trim().split("\\s+"));
+  }
+
+  /**
+   * The launcher's class archive options: {@code proflog.jsa} beside the jar, which the launcher
+   * makes on its first run after a build and maps in every run (unless {@code PROFLOG_CDS=0}).
+   */
+  static List<String> launcherClassArchive(Path jar) {
+    Path jsa = jar.resolveSibling("proflog.jsa");
+    if ("0".equals(System.getenv("PROFLOG_CDS")) || !Files.isRegularFile(jsa)) {
+      return List.of();
+    }
+    return List.of("-XX:SharedArchiveFile=" + jsa, "-Xlog:cds*=off");
   }
 
   /** The environment defaults the launcher exports ({@code export NAME="${NAME:-value}"}). */
