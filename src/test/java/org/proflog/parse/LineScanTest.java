@@ -44,6 +44,27 @@ class LineScanTest {
   }
 
   @Test
+  void literalComparisonFindsADifferenceAtEveryPositionOfEveryLength() {
+    Random r = new Random(7);
+    for (int n = 0; n <= 40; n++) {
+      byte[] lit = new byte[n];
+      for (int i = 0; i < n; i++) {
+        lit[i] = (byte) (' ' + r.nextInt(90));
+      }
+      for (int offset = 0; offset < 3; offset++) {
+        byte[] b = new byte[offset + n + r.nextInt(4)];
+        System.arraycopy(lit, 0, b, offset, n);
+        assertThat(LineDecoder.same(b, offset, lit, n)).as("n %d", n).isTrue();
+        for (int at = 0; at < n; at++) {
+          byte[] c = b.clone();
+          c[offset + at] ^= 0x01;
+          assertThat(LineDecoder.same(c, offset, lit, n)).as("n %d, byte %d differs", n, at).isFalse();
+        }
+      }
+    }
+  }
+
+  @Test
   void aLineWhoseTimestampDiffersInAnyOneByteIsReadWithItsOwnTime() {
     // Every line repeats the separator's timestamp, which is compared rather than parsed: a line
     // that differs from it in any one byte must get its own time, not the remembered one.
