@@ -185,21 +185,16 @@ final class LineSource {
   static int indexOfNewline(byte[] b, int from, int to) {
     int i = from;
     for (; i + 16 <= to; i += 16) {
-      long x = (long) LONGS.get(b, i) ^ NEWLINES;
-      long y = (long) LONGS.get(b, i + 8) ^ NEWLINES;
-      long tx = (x - ONES) & ~x & HIGHS;
-      long ty = (y - ONES) & ~y & HIGHS;
+      long tx = newlines(b, i);
+      long ty = newlines(b, i + 8);
       if ((tx | ty) != 0) {
-        return tx != 0
-            ? i + (Long.numberOfTrailingZeros(tx) >>> 3)
-            : i + 8 + (Long.numberOfTrailingZeros(ty) >>> 3);
+        return tx != 0 ? i + firstFlagged(tx) : i + 8 + firstFlagged(ty);
       }
     }
     for (; i + 8 <= to; i += 8) {
-      long x = (long) LONGS.get(b, i) ^ NEWLINES;
-      long t = (x - ONES) & ~x & HIGHS;
+      long t = newlines(b, i);
       if (t != 0) {
-        return i + (Long.numberOfTrailingZeros(t) >>> 3);
+        return i + firstFlagged(t);
       }
     }
     for (; i < to; i++) {
@@ -208,6 +203,17 @@ final class LineSource {
       }
     }
     return -1;
+  }
+
+  /** The high bit set in each byte of the word at {@code i} that may be '\n' (the lowest one is). */
+  private static long newlines(byte[] b, int i) {
+    long x = (long) LONGS.get(b, i) ^ NEWLINES;
+    return (x - ONES) & ~x & HIGHS;
+  }
+
+  /** The index within its word of the lowest flagged byte. */
+  private static int firstFlagged(long flags) {
+    return Long.numberOfTrailingZeros(flags) >>> 3;
   }
 
   void close() throws IOException {
