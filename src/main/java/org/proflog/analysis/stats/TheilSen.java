@@ -325,22 +325,11 @@ public final class TheilSen {
       if (limits == null) {
         return null;
       }
-      double lo = limits[0];
-      double hi = limits[1];
-      double[] b = reused(CANDIDATES, m);
-      int below = 0;
-      int inside = 0;
-      int nan = 0;
+      Gathering g = new Gathering(limits, reused(CANDIDATES, m));
       for (int i = 0; i < m; i++) {
-        double v = a[i];
-        int under = v < lo ? 1 : 0;
-        int over = v > hi ? 1 : 0;
-        below += under;
-        b[inside] = v;
-        inside += 1 - (under | over) - (v != v ? 1 : 0);
-        nan += v != v ? 1 : 0;
+        g.take(a[i]);
       }
-      return holding(b, below, inside, nan, first, last);
+      return g.holding(first, last);
     }
 
     /**
@@ -367,26 +356,15 @@ public final class TheilSen {
       if (limits == null) {
         return null;
       }
-      double lo = limits[0];
-      double hi = limits[1];
-      double[] b = reused(CANDIDATES, m);
-      int below = 0;
-      int inside = 0;
-      int nan = 0;
+      Gathering g = new Gathering(limits, reused(CANDIDATES, m));
       for (int i = 0; i < n - 1; i++) {
         double xi = xs[i];
         double yi = ys[i];
         for (int j = i + 1; j < n; j++) {
-          double v = (ys[j] - yi) / (xs[j] - xi);
-          int under = v < lo ? 1 : 0;
-          int over = v > hi ? 1 : 0;
-          below += under;
-          b[inside] = v;
-          inside += 1 - (under | over) - (v != v ? 1 : 0);
-          nan += v != v ? 1 : 0;
+          g.take((ys[j] - yi) / (xs[j] - xi));
         }
       }
-      return holding(b, below, inside, nan, first, last);
+      return g.holding(first, last);
     }
 
     /**
@@ -408,12 +386,42 @@ public final class TheilSen {
       return new double[] {lo, hi};
     }
 
-    /** The bracket of the gathered candidates, or null when it misses a position or saw a NaN. */
-    private static Bracket holding(double[] b, int below, int inside, int nan, int first, int last) {
-      if (nan == 0 && below <= first && last < below + inside) {
-        return new Bracket(b, below, inside);
+    /**
+     * One branch-free pass over the values, shared by both ways of drawing them: counts those below
+     * the limits, gathers those within them (written at every step, kept only when inside) and
+     * counts NaNs. Lives only for one pass, so the compiler keeps its fields in registers.
+     */
+    private static final class Gathering {
+      private final double lo;
+      private final double hi;
+      private final double[] b;
+      private int below;
+      private int inside;
+      private int nan;
+
+      Gathering(double[] limits, double[] buffer) {
+        lo = limits[0];
+        hi = limits[1];
+        b = buffer;
       }
-      return null;
+
+      void take(double v) {
+        int under = v < lo ? 1 : 0;
+        int over = v > hi ? 1 : 0;
+        int isNan = v != v ? 1 : 0;
+        below += under;
+        b[inside] = v;
+        inside += 1 - (under | over) - isNan;
+        nan += isNan;
+      }
+
+      /** The bracket of the gathered candidates, or null when it misses a position or saw a NaN. */
+      Bracket holding(int first, int last) {
+        if (nan == 0 && below <= first && last < below + inside) {
+          return new Bracket(b, below, inside);
+        }
+        return null;
+      }
     }
 
     /** The median of the m values bracketed (which must hold its positions), as {@link TheilSen#median}. */
