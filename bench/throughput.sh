@@ -56,6 +56,24 @@ pl_s=$(secs "$t0" "$t1")
 read -r _ pl_user pl_sys pl_rss_k < "$timing" || true
 peak_heap_m=$(grep -o '[0-9]*M->' "$dir/gc.log" | sed 's/M->//' | sort -n | tail -1)
 
+# The marginal cost of the second half of a.prof.log (a-half.prof.log is its first half): what
+# more input costs once the fixed costs (JVM start, JIT, the detectors) are paid. Both twice, the
+# run with less CPU of each counted. (No larger file: on a machine whose page cache holds a few GB,
+# one would push the others out of it, and the runs would measure the disk.)
+best_of_two() { # $1 = file; prints "wall cpu" of the run with less CPU
+  local best="" w c
+  for _ in 1 2; do
+    t0=$(now); timed java $java_opts -jar "$jar" analyze --format json "a=$1" >/dev/null; t1=$(now)
+    w=$(secs "$t0" "$t1"); c=""
+    if [ -s "$timing" ]; then read -r _ u s _ < "$timing"; c=$(calc "$u + $s"); fi
+    if [ -z "$best" ] || { [ -n "$c" ] && [ "$(calc "($c < ${best#* }) ? 1 : 0")" = 1 ]; }; then best="$w ${c:-0}"; fi
+  done
+  echo "$best"
+}
+read -r m1_wall m1_cpu <<< "$(best_of_two "$dir/a-half.prof.log")"
+read -r m2_wall m2_cpu <<< "$(best_of_two "$dir/a.prof.log")"
+bytes1=$(stat -c %s "$dir/a-half.prof.log")
+
 # Two files of half the size: one after the other vs both at once (nodes are read in parallel).
 t0=$(now); timed java $java_opts -jar "$jar" analyze --format json "a=$dir/a-half.prof.log" >/dev/null; t1=$(now)
 one_s=$(secs "$t0" "$t1")
@@ -75,6 +93,11 @@ if [ -n "${pl_user:-}" ]; then
   printf 'memory           peak heap in use %s MB (GC log), max RSS %d MB\n' "${peak_heap_m:-?}" "$((pl_rss_k / 1024))"
 fi
 printf 'ratio            proflog/wc = %.3f\n' "$(calc "$wc_s / $pl_s")"
+extra=$(calc "$bytes - $bytes1")
+printf 'marginal         %d MB more: +%.2f s wall (%.2f GB/s), +%.2f s of CPU (%.2f GB/s per core)\n' \
+  "$((extra / 1000000))" "$(calc "$m2_wall - $m1_wall")" "$(calc "$extra / ($m2_wall - $m1_wall) / 1e9")" \
+  "$(calc "$m2_cpu - $m1_cpu")" "$(calc "$extra / ($m2_cpu - $m1_cpu) / 1e9")"
+printf '                 (all of a.prof.log vs its first %d bytes, best of two runs each)\n' "$bytes1"
 printf 'parallel         1 file %.2f s, 2 files %.2f s: speed-up %.2fx of the ideal 2x\n' "$one_s" "$two_s" "$(calc "2 * $one_s / $two_s")"
 if [ -n "${one_user:-}" ]; then
   # On a machine shared with other work the wall-clock speed-up understates the scaling; the CPU
