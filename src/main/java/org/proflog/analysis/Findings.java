@@ -45,6 +45,9 @@ final class Findings {
       return "n/a";
     }
     double a = Math.abs(v);
+    if (a >= 1000) {
+      return format("%,.0f", v); // 164,004: grouped as the rendered start and end values are
+    }
     if (a >= 100 || a == Math.rint(a)) {
       return format("%.0f", v);
     }
@@ -54,7 +57,18 @@ final class Findings {
     return format("%.3g", v);
   }
 
+  /** A percentage to three significant digits or two decimals, whichever is shorter: 1,420%, 14.2%, 0.05%. */
   static String pct(double v) {
+    double a = Math.abs(v);
+    if (a >= 1000) {
+      return format("%,.0f%%", v);
+    }
+    if (a >= 100) {
+      return format("%.0f%%", v);
+    }
+    if (a >= 10) {
+      return format("%.1f%%", v);
+    }
     return format("%.2f%%", v);
   }
 

@@ -76,7 +76,15 @@ public final class Fmt {
     if (unit.equals("KiB")) {
       return kib(v);
     }
-    return num(v) + " " + unit;
+    return num(v) + " " + (v == 1 ? singular(unit) : unit);
+  }
+
+  /** The unit for exactly one: 1 message, 1 entry (a plural word loses its ending; others stay). */
+  static String singular(String unit) {
+    if (unit.length() < 3 || !unit.endsWith("s") || !unit.chars().allMatch(Character::isLetter)) {
+      return unit;
+    }
+    return unit.endsWith("ies") ? unit.substring(0, unit.length() - 3) + "y" : unit.substring(0, unit.length() - 1);
   }
 
   /** An integer-looking number with thousands separators, else three significant decimals. */

@@ -13,7 +13,13 @@ class FindingsTest {
       return "n/a";
     }
     double a = Math.abs(v);
-    String p = a >= 100 || a == Math.rint(a) ? "%.0f" : a >= 1 ? "%.1f" : "%.3g";
+    String p = a >= 1000 ? "%,.0f" : a >= 100 || a == Math.rint(a) ? "%.0f" : a >= 1 ? "%.1f" : "%.3g";
+    return String.format(Locale.ROOT, p, v);
+  }
+
+  private static String expectedPct(double v) {
+    double a = Math.abs(v);
+    String p = a >= 1000 ? "%,.0f%%" : a >= 100 ? "%.0f%%" : a >= 10 ? "%.1f%%" : "%.2f%%";
     return String.format(Locale.ROOT, p, v);
   }
 
@@ -39,11 +45,17 @@ class FindingsTest {
     for (int round = 0; round < 3; round++) {
       for (double v : values) {
         assertThat(Findings.num(v)).as("num %s", v).isEqualTo(expectedNum(v));
-        assertThat(Findings.pct(v)).as("pct %s", v).isEqualTo(String.format(Locale.ROOT, "%.2f%%", v));
+        assertThat(Findings.pct(v)).as("pct %s", v).isEqualTo(expectedPct(v));
       }
     }
     assertThat(Findings.num(0.5)).isEqualTo("0.500");
     assertThat(Findings.pct(0.5)).isEqualTo("0.50%");
+    assertThat(Findings.pct(14.23)).isEqualTo("14.2%");
+    assertThat(Findings.pct(752)).isEqualTo("752%");
+    assertThat(Findings.pct(1419.7)).isEqualTo("1,420%");
+    assertThat(Findings.num(7710)).isEqualTo("7,710");
+    assertThat(Findings.num(-164004)).isEqualTo("-164,004");
+    assertThat(Findings.num(999)).isEqualTo("999");
     assertThat(Findings.hours(0.5)).isEqualTo("30 min");
     assertThat(Findings.hours(0.5 / 60)).isEqualTo("1 min");
     assertThat(Findings.hours(30)).isEqualTo("30.0 h");
