@@ -94,9 +94,13 @@ if [ -n "${pl_user:-}" ]; then
 fi
 printf 'ratio            proflog/wc = %.3f\n' "$(calc "$wc_s / $pl_s")"
 extra=$(calc "$bytes - $bytes1")
-printf 'marginal         %d MB more: +%.2f s wall (%.2f GB/s), +%.2f s of CPU (%.2f GB/s per core)\n' \
-  "$((extra / 1000000))" "$(calc "$m2_wall - $m1_wall")" "$(calc "$extra / ($m2_wall - $m1_wall) / 1e9")" \
-  "$(calc "$m2_cpu - $m1_cpu")" "$(calc "$extra / ($m2_cpu - $m1_cpu) / 1e9")"
+printf 'marginal         %d MB more: +%.2f s wall (%.2f GB/s)' \
+  "$((extra / 1000000))" "$(calc "$m2_wall - $m1_wall")" "$(calc "$extra / ($m2_wall - $m1_wall) / 1e9")"
+if [ -n "${pl_user:-}" ]; then # CPU seconds only with /usr/bin/time, as above
+  printf ', +%.2f s of CPU (%.2f GB/s per core)' \
+    "$(calc "$m2_cpu - $m1_cpu")" "$(calc "$extra / ($m2_cpu - $m1_cpu) / 1e9")"
+fi
+printf '\n'
 printf '                 (all of a.prof.log vs its first %d bytes, best of two runs each)\n' "$bytes1"
 printf 'parallel         1 file %.2f s, 2 files %.2f s: speed-up %.2fx of the ideal 2x\n' "$one_s" "$two_s" "$(calc "2 * $one_s / $two_s")"
 if [ -n "${one_user:-}" ]; then
