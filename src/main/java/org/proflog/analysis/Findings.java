@@ -57,7 +57,7 @@ final class Findings {
     return format("%.3g", v);
   }
 
-  /** A percentage to three significant digits or two decimals, whichever is shorter: 1,420%, 14.2%, 0.05%. */
+  /** A percentage in whole percent from 100 (1,420%, 752%), one decimal from 10 (14.2%), two below (0.05%). */
   static String pct(double v) {
     double a = Math.abs(v);
     if (a >= 1000) {
