@@ -4,8 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,10 +23,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
+import org.proflog.simulate.Scenario;
+import org.proflog.simulate.SimulationSpec;
+import org.proflog.simulate.Simulator;
 
 /**
  * Parser throughput on realistic text: the real Zeek 3.2.4 and 6.2.1 fixtures concatenated until
- * the buffer holds {@code megabytes} MB. The primary score is whole buffers per second; the
+ * the buffer holds {@code megabytes} MB, or the simulated run that bench/throughput.sh reads (see
+ * {@link #corpus}). The primary score is whole buffers per second; the
  * secondary result {@code parse:megabytes} is the throughput in MB/s (10^6 bytes per second).
  * {@code parse} pulls Snapshot objects, {@code drain} takes the push form that analyze uses.
  * Run: {@code java -jar target/benchmarks.jar ParserBenchmark -f 1 -wi 2 -i 3}.
@@ -44,11 +50,52 @@ public class ParserBenchmark {
   @Param({"64"})
   public int megabytes;
 
+  /**
+   * {@code fixtures}: the real Zeek fixtures repeated (a restart every few hundred snapshots);
+   * {@code simulated}: one long healthy Zeek 3.2.4 standalone run at 1 s snapshots, the input of
+   * bench/throughput.sh.
+   */
+  @Param({"fixtures", "simulated"})
+  public String corpus;
+
   private byte[] data;
 
   @Setup(Level.Trial)
   public void load() throws IOException {
-    data = corpus(megabytes);
+    data = corpus(corpus, megabytes);
+  }
+
+  /** The corpus of that name ({@code fixtures} or {@code simulated}, see the parameter). */
+  public static byte[] corpus(String name, int megabytes) throws IOException {
+    return name.equals("fixtures") ? corpus(megabytes) : simulated(megabytes);
+  }
+
+  /** A standalone 3.2.4 node's healthy run at one snapshot a second, cut to {@code megabytes} MB. */
+  static byte[] simulated(int megabytes) throws IOException {
+    int want = megabytes * 1_000_000;
+    long seconds = want / 3000L + 3600;
+    SimulationSpec spec = SimulationSpec.of(Scenario.HEALTHY, 1, seconds, "3.2.4", 1).withInterval(1);
+    byte[] buf = new byte[want];
+    int[] len = {0};
+    OutputStream capped = new OutputStream() { // keeps the first `want` bytes, drops the rest
+      @Override
+      public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int n) {
+        int k = Math.min(n, want - len[0]);
+        System.arraycopy(b, off, buf, len[0], k);
+        len[0] += k;
+      }
+    };
+    Simulator.writeNode(spec, Simulator.nodeNames(1).get(0), capped);
+    int end = len[0];
+    while (end > 0 && buf[end - 1] != '\n') {
+      end--;
+    }
+    return Arrays.copyOf(buf, end);
   }
 
   /** The real fixtures concatenated to at least {@code megabytes} MB (shared with other benchmarks). */

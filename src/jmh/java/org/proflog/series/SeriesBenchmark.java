@@ -2,8 +2,6 @@ package org.proflog.series;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,9 +20,6 @@ import org.proflog.model.NodeId;
 import org.proflog.parse.ParseOptions;
 import org.proflog.parse.ParserBenchmark;
 import org.proflog.parse.ProfLogReader;
-import org.proflog.simulate.Scenario;
-import org.proflog.simulate.SimulationSpec;
-import org.proflog.simulate.Simulator;
 
 /**
  * Parse plus series building, the whole reading path of one node: the same input as
@@ -44,11 +39,7 @@ public class SeriesBenchmark {
   @Param({"64"})
   public int megabytes;
 
-  /**
-   * {@code fixtures}: the real Zeek fixtures repeated (a restart every few hundred snapshots);
-   * {@code simulated}: one long healthy Zeek 3.2.4 standalone run at 1 s snapshots, the input of
-   * bench/throughput.sh.
-   */
+  /** As {@link ParserBenchmark#corpus(String, int)}. */
   @Param({"fixtures", "simulated"})
   public String corpus;
 
@@ -56,35 +47,7 @@ public class SeriesBenchmark {
 
   @Setup(Level.Trial)
   public void load() throws IOException {
-    data = corpus.equals("fixtures") ? ParserBenchmark.corpus(megabytes) : simulated(megabytes);
-  }
-
-  /** A standalone 3.2.4 node's healthy run at one snapshot a second, cut to {@code megabytes} MB. */
-  static byte[] simulated(int megabytes) throws IOException {
-    int want = megabytes * 1_000_000;
-    long seconds = want / 3000L + 3600;
-    SimulationSpec spec = SimulationSpec.of(Scenario.HEALTHY, 1, seconds, "3.2.4", 1).withInterval(1);
-    byte[] buf = new byte[want];
-    int[] len = {0};
-    OutputStream capped = new OutputStream() { // keeps the first `want` bytes, drops the rest
-      @Override
-      public void write(int b) {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int n) {
-        int k = Math.min(n, want - len[0]);
-        System.arraycopy(b, off, buf, len[0], k);
-        len[0] += k;
-      }
-    };
-    Simulator.writeNode(spec, Simulator.nodeNames(1).get(0), capped);
-    int end = len[0];
-    while (end > 0 && buf[end - 1] != '\n') {
-      end--;
-    }
-    return Arrays.copyOf(buf, end);
+    data = ParserBenchmark.corpus(corpus, megabytes);
   }
 
   /** Counts the megabytes read, which JMH reports as a rate: MB/s. */
