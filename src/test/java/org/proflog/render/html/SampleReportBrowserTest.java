@@ -17,11 +17,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.proflog.cli.Main;
+import org.proflog.render.Fmt;
 
 /**
  * End to end, as a user would: {@code proflog report --sample} opened in headless Chromium draws
  * every chart without a JavaScript error, and lists exactly the findings that
- * {@code proflog analyze --sample --format json} prints.
+ * {@code proflog analyze --sample --format json} prints, with their values written as the text
+ * report writes them.
  */
 class SampleReportBrowserTest {
   @TempDir Path tmp;
@@ -40,7 +42,13 @@ class SampleReportBrowserTest {
     run("report", "--sample", "-o", html.toString());
     JsonNode analyzed = new ObjectMapper().readTree(run("analyze", "--sample", "--format", "json"));
     List<String> expected = new ArrayList<>();
-    analyzed.get("findings").forEach(f -> expected.add(f.get("id").asText()));
+    List<String> values = new ArrayList<>();
+    analyzed.get("findings").forEach(f -> {
+      expected.add(f.get("id").asText());
+      JsonNode e = f.get("evidence");
+      values.add(Fmt.num(e.get("start_value").asDouble()) + " → "
+          + Fmt.num(e.get("end_value").asDouble()) + " " + e.get("value_unit").asText());
+    });
 
     Path chrome = ReportBrowserTest.chromium();
     assumeTrue(chrome != null, "chromium not installed (apt-get install -y chromium)");
@@ -64,6 +72,14 @@ class SampleReportBrowserTest {
     }
     assertThat(listed).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(expected).isNotEmpty();
+    // the start and end values exactly as the terminal shows them (not rounded to four digits)
+    List<String> shown = new ArrayList<>();
+    Matcher row = Pattern.compile("<dt>values</dt><dd>([^<]*)</dd>").matcher(dom);
+    while (row.find()) {
+      shown.add(row.group(1));
+    }
+    assertThat(shown).containsExactlyInAnyOrderElementsOf(values);
+    assertThat(values).anyMatch(v -> v.matches(".*\\d{3},\\d{3} → .*")); // the sample has six-digit values
   }
 
   private static String status(String dom, String attr) {
