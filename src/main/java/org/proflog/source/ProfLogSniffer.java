@@ -141,6 +141,6 @@ final class ProfLogSniffer {
     if (e instanceof NoSuchFileException) {
       return "no such file";
     }
-    return "unreadable (" + msg + ")";
+    return "unreadable: " + msg;
   }
 }

@@ -224,7 +224,7 @@ class InputFinderTest {
     assertThat(d.isEmpty()).isTrue();
     assertThat(d.problems()).singleElement().satisfies(p -> {
       assertThat(p.path()).isEqualTo(f.toString());
-      assertThat(p.message()).contains("corrupt gzip data");
+      assertThat(p.message()).startsWith("unreadable: corrupt gzip data (");
     });
   }
 
