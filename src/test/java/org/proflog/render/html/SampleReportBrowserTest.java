@@ -46,8 +46,9 @@ class SampleReportBrowserTest {
     analyzed.get("findings").forEach(f -> {
       expected.add(f.get("id").asText());
       JsonNode e = f.get("evidence");
-      values.add(Fmt.num(e.get("start_value").asDouble()) + " → "
-          + Fmt.num(e.get("end_value").asDouble()) + " " + e.get("value_unit").asText());
+      String unit = e.get("value_unit").asText();
+      values.add(Fmt.value(e.get("start_value").asDouble(), unit) + " → "
+          + Fmt.value(e.get("end_value").asDouble(), unit));
     });
 
     Path chrome = ReportBrowserTest.chromium();
@@ -79,7 +80,9 @@ class SampleReportBrowserTest {
       shown.add(row.group(1));
     }
     assertThat(shown).containsExactlyInAnyOrderElementsOf(values);
-    assertThat(values).anyMatch(v -> v.matches(".*\\d{3},\\d{3} → .*")); // the sample has six-digit values
+    // the sample has six-digit counts, a single message and sizes in MiB
+    assertThat(values).anyMatch(v -> v.matches(".*\\d{3},\\d{3} entries.*")).contains("1 message → 14,249 messages")
+        .anyMatch(v -> v.endsWith(" MiB"));
   }
 
   private static String status(String dom, String attr) {
