@@ -33,4 +33,12 @@ public record Evidence(
   public Evidence {
     extra = extra == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
   }
+
+  /** The same evidence with one more fact after the others (or that fact's value replaced). */
+  public Evidence with(String key, String value) {
+    Map<String, String> more = new java.util.LinkedHashMap<>(extra);
+    more.put(key, value);
+    return new Evidence(method, windowStartMicros, windowEndMicros, points, slope, slopeUnit, pValue, statistic,
+        statisticValue, startValue, endValue, valueUnit, more);
+  }
 }

@@ -38,6 +38,14 @@ public final class MemoryGrowthDetector implements Detector {
    */
   static final double WARN_PCT_PER_HOUR = 2.0;
 
+  /**
+   * Growth over the judged window (% of the level) from which peak RSS is a leak even when it set no
+   * more new peaks than its noise could have ({@link #noiseRecords}): the peak of a steady process
+   * rises by a few standard deviations of its noise at most. Below it, half an hour after a long
+   * warm-up can hold three records that rise by 0.05 % in all.
+   */
+  static final double MIN_WINDOW_GROWTH_PCT = 1.0;
+
   /** R² against conns.total from which growth counts as kept per connection. */
   static final double PER_CONNECTION_R2 = 0.98;
 
@@ -251,7 +259,10 @@ public final class MemoryGrowthDetector implements Detector {
     }
     double level = Math.max(1, Samples.median(w.values()));
     double active = Judging.activeFraction(node, seg, w);
-    double perWorkHour = ps.growth() / hours / active;
+    // the rise within the window: measured from the maximum before it, the first new peak would
+    // carry the tail of a warm-up whose knee was placed a little early (a manager whose peak crept
+    // 0.3 %/h was judged at 0.6 %/h, over the 0.5 %/h worth a warning)
+    double perWorkHour = (w.last() - w.first()) / hours / active;
     double pct = perWorkHour / level * 100;
     boolean steady = ps.newPeaks() >= 3 && ps.regularity() >= 0.75 && ps.lastPeakFraction() >= 0.75;
     if (!steady || pct < o.minMemoryGrowthPctPerHour()) {
@@ -270,18 +281,19 @@ public final class MemoryGrowthDetector implements Detector {
     Judging.LoadFollowing lf = Judging.loadFollowing(node, seg, w, Metric.CONNS_CURRENT, o,
         o.minMemoryGrowthPctPerHour() / 100 * level);
     if (lf.follows() && !perConnection(work, pct)) {
-      extra.put("follows", lf.load() + " (Spearman " + Findings.num(lf.spearman()) + ")");
-      ev = new Evidence(ev.method(), ev.windowStartMicros(), ev.windowEndMicros(), ev.points(), ev.slope(),
-          ev.slopeUnit(), ev.pValue(), ev.statistic(), ev.statisticValue(), ev.startValue(), ev.endValue(),
-          ev.valueUnit(), extra);
+      ev = ev.with("follows", lf.load() + " (Spearman " + Findings.num(lf.spearman()) + ")");
       return Findings.make(FindingKind.MEMORY_GROWTH, Severity.INFO, node, "memory.total", seg, ev, null,
           "Peak RSS sets new peaks while current connections rise with it (load-following).",
           "Nothing to fix while load explains it; compare with a quieter period.");
     }
     Projection p = project(w.last(), perWorkHour, w.end(), o);
+    Finding small = tooLittleGrowth(node, ev, seg, p, ps, level, w);
+    if (small != null) {
+      return small;
+    }
     double settling = deceleration(w);
     if (settling < 0.5) {
-      extra.put("second half", Findings.pct(settling * 100) + " of the first half's growth");
+      ev = ev.with("second half", Findings.pct(settling * 100) + " of the first half's growth");
       return Findings.make(FindingKind.MEMORY_GROWTH, Severity.INFO, node, "memory.total", seg, ev, p,
           "Peak RSS still sets new peaks, but ever more slowly (the second half of the window grew "
               + Findings.pct(settling * 100) + " as much as the first): the process is still settling after start-up.",
@@ -335,6 +347,45 @@ public final class MemoryGrowthDetector implements Detector {
           + Findings.num(r.r2()) + " against conns.total)");
     }
     return r;
+  }
+
+  /**
+   * How many new peaks {@code n} independent values of one distribution set by chance: the mean
+   * number of records among them, the harmonic number H(n), plus one standard deviation (variance
+   * H(n) minus the sum of 1/k²). A steady process's noise sets about that many; a leak sets more, as
+   * its rise outruns the noise. (One deviation, not two: a leak of 1 %/h then still shows within
+   * the dozen snapshots DetectionDelayTest allows.)
+   */
+  static double noiseRecords(int n) {
+    double mean = 0;
+    double var = 0;
+    for (int k = 1; k <= n; k++) {
+      mean += 1.0 / k;
+      var += 1.0 / k - 1.0 / ((double) k * k);
+    }
+    return mean + Math.sqrt(var);
+  }
+
+  /**
+   * An info when peak RSS set no more new peaks than noise would ({@link #noiseRecords}) and rose by
+   * less than {@link #MIN_WINDOW_GROWTH_PCT} of its level from the judged window's first point to
+   * its last, else null.
+   */
+  private static Finding tooLittleGrowth(NodeSeries node, Evidence ev, int seg, Projection p, PeakStats ps,
+      double level, Window w) {
+    double growth = w.last() - w.first();
+    double pct = growth / level * 100;
+    double chance = noiseRecords(w.size());
+    if (ps.newPeaks() > chance || pct >= MIN_WINDOW_GROWTH_PCT) {
+      return null;
+    }
+    Evidence shown = ev.with("window growth", Findings.num(growth) + " KiB (" + Findings.pct(pct)
+        + " of its level; a leak needs " + Findings.pct(MIN_WINDOW_GROWTH_PCT) + ", or more new peaks than the "
+        + Findings.num(Math.floor(chance)) + " that noise sets in " + w.size() + " snapshots)");
+    return Findings.make(FindingKind.MEMORY_GROWTH, Severity.INFO, node, "memory.total", seg, shown, p,
+        "Peak RSS sets new peaks after warm-up, but no more than its noise sets, and they rose by only "
+            + Findings.pct(pct) + " over the " + Findings.hours(w.hours()) + " judged: too little to tell a leak from noise.",
+        "Check again over a longer run; a leak keeps its pace.");
   }
 
   /**

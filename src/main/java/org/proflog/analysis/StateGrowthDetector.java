@@ -88,13 +88,9 @@ public final class StateGrowthDetector implements Detector {
     List<Finding> out = new ArrayList<>();
     for (int i = 0; i < leaks.size(); i++) {
       Finding f = leaks.get(i);
-      Map<String, String> extra = new java.util.LinkedHashMap<>(f.evidence().extra());
-      extra.put("rank", (i + 1) + " of " + leaks.size() + " growing tables");
-      Evidence ev = f.evidence();
+      Evidence ev = f.evidence().with("rank", (i + 1) + " of " + leaks.size() + " growing tables");
       out.add(new Finding(f.id(), f.kind(), f.severity(), f.node(), f.subject(), f.segment(), f.windowStartMicros(),
-          f.windowEndMicros(), new Evidence(ev.method(), ev.windowStartMicros(), ev.windowEndMicros(), ev.points(),
-              ev.slope(), ev.slopeUnit(), ev.pValue(), ev.statistic(), ev.statisticValue(), ev.startValue(),
-              ev.endValue(), ev.valueUnit(), extra), f.projection(), f.explanation(), f.nextStep()));
+          f.windowEndMicros(), ev, f.projection(), f.explanation(), f.nextStep()));
     }
     out.addAll(others);
     return out;

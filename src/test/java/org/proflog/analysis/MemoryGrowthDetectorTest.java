@@ -71,6 +71,62 @@ class MemoryGrowthDetectorTest {
     });
   }
 
+  /**
+   * Peak RSS after a 10-snapshot warm-up (given), one snapshot a minute: flat at 600,000 KiB but for
+   * new peaks of {@code step} KiB each at the snapshots {@code peaks} (after warm-up).
+   */
+  static List<Finding> steppedPeaks(int n, double step, int... peaks) {
+    NodeBuilder b = new NodeBuilder("worker-1", 60, 10 + n, 3).era(Era.G9);
+    double[] rss = new double[10 + n];
+    for (int i = 0; i < rss.length; i++) {
+      rss[i] = i < 10 ? 300_000 + 30_000 * i : 600_000;
+    }
+    for (int p : peaks) {
+      for (int i = 10 + p; i < rss.length; i++) {
+        rss[i] += step;
+      }
+    }
+    b.put(Metric.MEMORY_TOTAL, i -> rss[i]).put(Metric.MEMORY_MALLOCED, i -> 0);
+    b.put(Metric.CONNS_CURRENT, i -> 5000);
+    b.put(Metric.CONNS_TOTAL, i -> 100.0 * i);
+    return run(b.build(), AnalysisOptions.defaults().withWarmupMicros(10 * 60_000_000L));
+  }
+
+  @Test
+  void fewSmallNewPeaksAreNoiseNotALeak() {
+    // an hour after warm-up, three new peaks in all (as many as noise sets in 58 snapshots) that
+    // rise 0.6 %: fast enough per hour, too little to tell from noise
+    List<Finding> f = steppedPeaks(58, 1200, 15, 35, 55);
+    assertThat(f).singleElement().satisfies(x -> {
+      assertThat(x.severity()).isEqualTo(Severity.INFO);
+      assertThat(x.explanation()).contains("no more than its noise sets");
+      assertThat(x.evidence().extra().get("window growth")).startsWith("3,600 KiB (0.60% of its level");
+    });
+  }
+
+  @Test
+  void manyNewPeaksOrMuchGrowthAreALeakEvenInAnHour() {
+    // the same 0.6 % in 18 steps (more new peaks than noise sets): a leak outrunning its noise
+    int[] often = new int[18];
+    for (int k = 0; k < often.length; k++) {
+      often[k] = 4 + 3 * k;
+    }
+    assertThat(steppedPeaks(58, 200, often)).singleElement()
+        .satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.WARNING));
+    // three peaks that rise 1.5 %: more than noise climbs
+    assertThat(steppedPeaks(58, 3000, 15, 35, 55)).singleElement()
+        .satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.WARNING));
+  }
+
+  @Test
+  void recordsOfNoiseFollowTheHarmonicNumbers() {
+    // H(1) = 1 with no spread; H(10) = 2.929, variance 2.929 - 1.550 = 1.379; H(100) = 5.187,
+    // variance 5.187 - 1.635 = 3.552
+    assertThat(MemoryGrowthDetector.noiseRecords(1)).isCloseTo(1.0, within(1e-12));
+    assertThat(MemoryGrowthDetector.noiseRecords(10)).isCloseTo(2.929 + Math.sqrt(1.379), within(0.002));
+    assertThat(MemoryGrowthDetector.noiseRecords(100)).isCloseTo(5.187 + Math.sqrt(3.552), within(0.002));
+  }
+
   @Test
   void projectionToLimitMakesCritical() {
     NodeSeries n = leakingPeakRss(600, 15, 2, 60, 7).build();
