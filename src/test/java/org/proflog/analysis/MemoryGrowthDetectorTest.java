@@ -76,14 +76,25 @@ class MemoryGrowthDetectorTest {
    * new peaks of {@code step} KiB each at the snapshots {@code peaks} (after warm-up).
    */
   static List<Finding> steppedPeaks(int n, double step, int... peaks) {
+    double[] steps = new double[n];
+    for (int p : peaks) {
+      steps[p] = step;
+    }
+    return steppedPeaks(steps);
+  }
+
+  /** As {@link #steppedPeaks(int, double, int...)}, with the step at each snapshot after warm-up. */
+  static List<Finding> steppedPeaks(double[] steps) {
+    int n = steps.length;
     NodeBuilder b = new NodeBuilder("worker-1", 60, 10 + n, 3).era(Era.G9);
     double[] rss = new double[10 + n];
+    double level = 600_000;
     for (int i = 0; i < rss.length; i++) {
-      rss[i] = i < 10 ? 300_000 + 30_000 * i : 600_000;
-    }
-    for (int p : peaks) {
-      for (int i = 10 + p; i < rss.length; i++) {
-        rss[i] += step;
+      if (i < 10) {
+        rss[i] = 300_000 + 30_000 * i;
+      } else {
+        level += steps[i - 10];
+        rss[i] = level;
       }
     }
     b.put(Metric.MEMORY_TOTAL, i -> rss[i]).put(Metric.MEMORY_MALLOCED, i -> 0);
@@ -116,6 +127,23 @@ class MemoryGrowthDetectorTest {
     // three peaks that rise 1.5 %: more than noise climbs
     assertThat(steppedPeaks(58, 3000, 15, 35, 55)).singleElement()
         .satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.WARNING));
+  }
+
+  @Test
+  void settlingPeaksSayHowMuchTheSecondHalfGrew() {
+    // a new peak every other minute for half an hour, then three small ones: start-up levelling off
+    double[] steps = new double[58];
+    for (int k = 2; k < 30; k += 2) {
+      steps[k] = 800;
+    }
+    steps[35] = 300;
+    steps[45] = 300;
+    steps[55] = 300;
+    assertThat(steppedPeaks(steps)).singleElement().satisfies(x -> {
+      assertThat(x.severity()).isEqualTo(Severity.INFO);
+      assertThat(x.explanation()).contains("still settling");
+      assertThat(x.evidence().extra().get("second half")).isEqualTo("8.04% of the first half's growth");
+    });
   }
 
   @Test
