@@ -116,6 +116,21 @@ public final class StateGrowthDetector implements Detector {
     if (w.size() < 4) {
       return null;
     }
+    ZeekGlobals.Entry shippedEntry = shipped ? ctx.zeekGlobals().get(subject) : null;
+    int sinceFilled = -1; // snapshots after a Zeek table's first expiry interval, when too few to judge
+    if (shippedEntry != null && shippedEntry.expireSeconds() > 0) {
+      // a Zeek table fills up during its first expiry interval by design: once the run outlasts it,
+      // what came after is what tells a leak from a full table
+      long filled = (segment == null ? all.start() : segment.startMicros()) + shippedEntry.expireSeconds() * 1_000_000L;
+      if (w.end() >= filled) {
+        Window after = w.from(filled);
+        if (after.size() >= 4) {
+          w = after;
+        } else {
+          sinceFilled = after.size();
+        }
+      }
+    }
     double growth = w.last() - w.first();
     double start = Math.max(1, w.first());
     double pct = growth / start * 100;
@@ -134,16 +149,19 @@ public final class StateGrowthDetector implements Detector {
       extra.put("vs conns.total", "Spearman " + Findings.num(rTotal.spearman()) + ", R² " + Findings.num(rTotal.r2())
           + ", " + Findings.num(rTotal.slope() * 1000) + " " + unit + " per 1000 connections");
     }
-    if (shipped) {
-      ZeekGlobals.Entry g = ctx.zeekGlobals().get(subject);
+    if (shippedEntry != null) {
+      ZeekGlobals.Entry g = shippedEntry;
       long windowSeconds = (w.end() - (segment == null ? w.start() : segment.startMicros())) / 1_000_000;
-      if (g != null && g.expireSeconds() > 0 && windowSeconds < g.expireSeconds()) {
+      if (g.expireSeconds() > 0 && (windowSeconds < g.expireSeconds() || sinceFilled >= 0)) {
         extra.put("expiry", g.expiry() + " (" + Findings.duration(g.expireSeconds()) + ", defined in " + g.script() + ")");
         Evidence ev = Findings.trendEvidence(Trend.METHOD, w, t, unit + "/h", unit, extra);
+        String why = sinceFilled < 0
+            ? "so growth over " + Findings.hours(windowSeconds / 3600.0) + " is not yet judgeable."
+            : "and the " + (sinceFilled == 1 ? "1 table listing" : sinceFilled + " table listings")
+                + " since then are too few to tell whether it levelled off.";
         return Findings.make(FindingKind.STATE_GROWTH, Severity.INFO, node, subject, seg, ev, null,
             subject + " is a Zeek table with an expiry of " + Findings.duration(g.expireSeconds())
-                + "; it grows by design until its first entries expire, so growth over "
-                + Findings.hours(windowSeconds / 3600.0) + " is not yet judgeable.",
+                + "; it grows by design until its first entries expire, " + why,
             "Check again after " + Findings.duration(g.expireSeconds()) + " of uptime; it should then level off.");
       }
     }

@@ -109,6 +109,39 @@ class StateGrowthDetectorTest {
   }
 
   @Test
+  void shippedTableThatFilledForItsExpiryAndLevelledOffIsHealthy() {
+    // Signatures::did_sig_log expires after 1 h: it fills for that hour (240 snapshots), then holds
+    NodeBuilder b = base(8);
+    b.putExpensive(MetricKey.of(Metric.GLOBAL_ENTRIES, "name", "Signatures::did_sig_log"),
+        i -> 100 + 12.0 * Math.min(i, 240) + b.noise(5));
+    assertThat(run(b.build())).isEmpty();
+  }
+
+  @Test
+  void shippedTableStillGrowingLongAfterItsExpiryIsReported() {
+    NodeBuilder b = base(8);
+    b.putExpensive(MetricKey.of(Metric.GLOBAL_ENTRIES, "name", "Signatures::did_sig_log"), i -> 100 + 12.0 * i);
+    assertThat(run(b.build())).singleElement().satisfies(x -> {
+      assertThat(x.severity()).isGreaterThanOrEqualTo(Severity.WARNING);
+      assertThat(x.windowStartMicros()).isGreaterThanOrEqualTo(NodeBuilder.T0 + 3600_000_000L);
+    });
+  }
+
+  @Test
+  void shippedTableJustPastItsExpiryIsNotYetJudgeable() {
+    // 75 minutes, a listing every 5: three listings after the first expiry interval
+    NodeBuilder b = new NodeBuilder("worker-1", 15, 300, 9).expensiveEvery(20);
+    b.put(Metric.CONNS_CURRENT, i -> 4000 + b.noise(150));
+    b.put(Metric.CONNS_TOTAL, i -> 50.0 * i);
+    b.putExpensive(MetricKey.of(Metric.GLOBAL_ENTRIES, "name", "Signatures::did_sig_log"),
+        i -> 100 + 12.0 * Math.min(i, 240) + 0.5 * i);
+    assertThat(run(b.build())).singleElement().satisfies(x -> {
+      assertThat(x.severity()).isEqualTo(Severity.INFO);
+      assertThat(x.explanation()).contains("expiry of 1 h").contains("table listings since then are too few");
+    });
+  }
+
+  @Test
   void unnamedTableSuggestsCompanion() {
     NodeBuilder b = base(8).era(Era.G8);
     b.putExpensive(MetricKey.of(Metric.TABLE_ENTRIES, "table", "#3"), i -> 200 + 4.0 * i);

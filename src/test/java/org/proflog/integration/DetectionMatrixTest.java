@@ -61,8 +61,9 @@ class DetectionMatrixTest {
 
   /**
    * Two hours at one snapshot a minute: a warm-up cut leaves as little as half an hour, in which
-   * the peak RSS of a healthy process sets a few new records from its noise. The seeds are ones on
-   * which such records once made a memory warning.
+   * the peak RSS of a healthy process sets a few new records from its noise, and a Zeek table with
+   * a 1-hour expiry has filled for half the run. The seeds are ones on which these once made a
+   * warning.
    */
   @ParameterizedTest(name = "{0} {1} seed {2}")
   @MethodSource("shortRuns")
@@ -78,6 +79,9 @@ class DetectionMatrixTest {
         out.add(Arguments.of(v, Scenario.HEALTHY, seed));
       }
       out.add(Arguments.of(v, Scenario.TABLE_LEAK, 3L));
+    }
+    for (String v : new String[] {"2.3.2", "3.2.4", "5.0.10"}) {
+      out.add(Arguments.of(v, Scenario.EXPIRING_TABLE, 4L));
     }
     return out.stream();
   }
