@@ -67,7 +67,7 @@ public final class MemoryGrowthDetector implements Detector {
         && Math.max(total.isEmpty() ? 0 : total.end(), malloced.isEmpty() ? 0 : malloced.end()) - segment.startMicros()
             < MIN_CRITICAL_AGE_MICROS;
     Finding heap = malloced.size() >= o.minPoints() ? judgeHeap(node, seg, segment, malloced, total, o) : null;
-    boolean heapHealthy = malloced.size() >= o.minPoints() && heap == null;
+    boolean heapHealthy = heap == null && heapSpeaksFor(malloced, total, segment, o);
     if (heap != null) {
       out.add(youngCapped(offlineCapped(explainedByBacklog(heap, backlog), segment), young));
     }
@@ -80,6 +80,24 @@ public final class MemoryGrowthDetector implements Detector {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a heap that was not reported may vouch for peak RSS ("the in-use heap does not grow"):
+   * its window after warm-up must hold enough points and cover at least the later half of the
+   * window peak RSS is judged on. A noisy heap's warm-up cut can leave its last ten minutes, which
+   * say nothing about the hour before.
+   */
+  private static boolean heapSpeaksFor(Window malloced, Window total, Segment segment, AnalysisOptions o) {
+    if (malloced.size() < o.minPoints() || total.size() < 2) {
+      return false;
+    }
+    Window heap = Judging.afterWarmUp(malloced, segment, o).window();
+    Window peaks = Judging.afterWarmUp(total, segment, o).window();
+    if (heap.size() < o.minPoints() || peaks.size() < 2) {
+      return heap.size() >= o.minPoints();
+    }
+    return heap.start() <= peaks.start() + (peaks.end() - peaks.start()) / 2;
   }
 
   /**

@@ -147,6 +147,30 @@ class MemoryGrowthDetectorTest {
   }
 
   @Test
+  void aHeapJudgedOnItsLastMinutesDoesNotExcusePeakRss() {
+    // peak RSS leaks 4 %/h for two hours after warm-up; the heap rises with it, then holds for its
+    // last ten minutes: its warm-up cut takes the bend for a knee and leaves those ten flat minutes,
+    // which cannot vouch for the two hours of peaks
+    int n = 140;
+    NodeBuilder b = new NodeBuilder("worker-1", 60, n, 11).era(Era.G6);
+    double[] rss = new double[n];
+    double max = 0;
+    for (int i = 0; i < n; i++) {
+      double v = i < 15 ? 300_000 + 20_000 * i : 600_000 * (1 + 0.04 * (i - 15) / 60.0);
+      max = Math.max(max, v + b.noise(500));
+      rss[i] = Math.rint(max);
+    }
+    b.put(Metric.MEMORY_TOTAL, i -> rss[i]);
+    b.put(Metric.MEMORY_MALLOCED, i -> i < 15 ? 100_000 + 20_000 * i : i < 130 ? 400_000 + 600.0 * (i - 15) : 480_000);
+    b.put(Metric.CONNS_CURRENT, i -> 5000 + b.noise(200));
+    b.put(Metric.CONNS_TOTAL, i -> 100.0 * i);
+    assertThat(run(b.build())).anySatisfy(x -> {
+      assertThat(x.subject()).isEqualTo("memory.total");
+      assertThat(x.severity()).isEqualTo(Severity.WARNING);
+    });
+  }
+
+  @Test
   void recordsOfNoiseFollowTheHarmonicNumbers() {
     // H(1) = 1 with no spread; H(10) = 2.929, variance 2.929 - 1.550 = 1.379; H(100) = 5.187,
     // variance 5.187 - 1.635 = 3.552
