@@ -93,11 +93,11 @@ public final class MemoryGrowthDetector implements Detector {
       return false;
     }
     Window heap = Judging.afterWarmUp(malloced, segment, o).window();
-    Window peaks = Judging.afterWarmUp(total, segment, o).window();
-    if (heap.size() < o.minPoints() || peaks.size() < 2) {
-      return heap.size() >= o.minPoints();
+    if (heap.size() < o.minPoints()) {
+      return false;
     }
-    return heap.start() <= peaks.start() + (peaks.end() - peaks.start()) / 2;
+    Window peaks = Judging.afterWarmUp(total, segment, o).window();
+    return peaks.size() < 2 || heap.start() <= peaks.start() + (peaks.end() - peaks.start()) / 2;
   }
 
   /**

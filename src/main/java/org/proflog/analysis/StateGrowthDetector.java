@@ -116,12 +116,12 @@ public final class StateGrowthDetector implements Detector {
     if (w.size() < 4) {
       return null;
     }
-    ZeekGlobals.Entry shippedEntry = shipped ? ctx.zeekGlobals().get(subject) : null;
-    int sinceFilled = -1; // snapshots after a Zeek table's first expiry interval, when too few to judge
-    if (shippedEntry != null && shippedEntry.expireSeconds() > 0) {
+    ZeekGlobals.Entry zeekTable = shipped ? ctx.zeekGlobals().get(subject) : null;
+    int sinceFilled = -1; // listings after a Zeek table's first expiry interval, when too few to judge
+    if (zeekTable != null && zeekTable.expireSeconds() > 0) {
       // a Zeek table fills up during its first expiry interval by design: once the run outlasts it,
       // what came after is what tells a leak from a full table
-      long filled = (segment == null ? all.start() : segment.startMicros()) + shippedEntry.expireSeconds() * 1_000_000L;
+      long filled = (segment == null ? all.start() : segment.startMicros()) + zeekTable.expireSeconds() * 1_000_000L;
       if (w.end() >= filled) {
         Window after = w.from(filled);
         if (after.size() >= 4) {
@@ -149,20 +149,19 @@ public final class StateGrowthDetector implements Detector {
       extra.put("vs conns.total", "Spearman " + Findings.num(rTotal.spearman()) + ", R² " + Findings.num(rTotal.r2())
           + ", " + Findings.num(rTotal.slope() * 1000) + " " + unit + " per 1000 connections");
     }
-    if (shippedEntry != null) {
-      ZeekGlobals.Entry g = shippedEntry;
+    if (zeekTable != null) {
       long windowSeconds = (w.end() - (segment == null ? w.start() : segment.startMicros())) / 1_000_000;
-      if (g.expireSeconds() > 0 && (windowSeconds < g.expireSeconds() || sinceFilled >= 0)) {
-        extra.put("expiry", g.expiry() + " (" + Findings.duration(g.expireSeconds()) + ", defined in " + g.script() + ")");
+      if (zeekTable.expireSeconds() > 0 && (windowSeconds < zeekTable.expireSeconds() || sinceFilled >= 0)) {
+        extra.put("expiry", zeekTable.expiry() + " (" + Findings.duration(zeekTable.expireSeconds()) + ", defined in " + zeekTable.script() + ")");
         Evidence ev = Findings.trendEvidence(Trend.METHOD, w, t, unit + "/h", unit, extra);
         String why = sinceFilled < 0
             ? "so growth over " + Findings.hours(windowSeconds / 3600.0) + " is not yet judgeable."
             : "and the " + (sinceFilled == 1 ? "1 table listing" : sinceFilled + " table listings")
                 + " since then are too few to tell whether it levelled off.";
         return Findings.make(FindingKind.STATE_GROWTH, Severity.INFO, node, subject, seg, ev, null,
-            subject + " is a Zeek table with an expiry of " + Findings.duration(g.expireSeconds())
+            subject + " is a Zeek table with an expiry of " + Findings.duration(zeekTable.expireSeconds())
                 + "; it grows by design until its first entries expire, " + why,
-            "Check again after " + Findings.duration(g.expireSeconds()) + " of uptime; it should then level off.");
+            "Check again after " + Findings.duration(zeekTable.expireSeconds()) + " of uptime; it should then level off.");
       }
     }
     boolean total = kindText.equals("total");
