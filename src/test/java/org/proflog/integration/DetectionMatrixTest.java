@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -56,59 +57,85 @@ class DetectionMatrixTest {
   @MethodSource("cases")
   void findsEveryFaultAndNothingElse(String version, Scenario scenario, long seed, boolean companion, @TempDir Path dir)
       throws Exception {
-    judge(SimulationSpec.of(scenario, 5, 3 * 3600, version, seed).withCompanion(companion), version, companion, dir);
+    assertRight(SimulationSpec.of(scenario, 5, 3 * 3600, version, seed).withCompanion(companion), version, companion,
+        dir);
   }
 
   /**
-   * Two hours at one snapshot a minute: a warm-up cut leaves as little as half an hour, in which
-   * the peak RSS of a healthy process sets a few new records from its noise, a noisy heap's cut
-   * can leave its last minutes, and a Zeek table with a 1-hour expiry has filled for half the run.
-   * The seeds are ones on which these once made a false warning or missed a leak.
+   * The same judgement on two hours at one snapshot a minute, every era, scenario and six seeds
+   * (462 runs): a warm-up cut leaves as little as half an hour, in which the peak RSS of a healthy
+   * process sets a few new records from its noise, a noisy heap's cut can leave its last minutes,
+   * and a Zeek table with a 1-hour expiry has filled for half the run. Every fault must be found;
+   * false warnings are held to the 15 measured when this matrix was added (81 before the fixes it
+   * came with): a bound that fails on any regression, and is lowered as they are fixed.
    */
-  @ParameterizedTest(name = "{0} {1} seed {2}")
-  @MethodSource("shortRuns")
-  void shortFineRunsFindEveryFaultAndNothingElse(String version, Scenario scenario, long seed, @TempDir Path dir)
-      throws Exception {
-    judge(SimulationSpec.of(scenario, 2, 2 * 3600, version, seed).withInterval(60), version, false, dir);
-  }
-
-  static Stream<Arguments> shortRuns() {
-    List<Arguments> out = new ArrayList<>();
-    for (String v : new String[] {"5.2.2", "6.2.1", "8.0.10"}) {
-      for (long seed : new long[] {3, 4}) {
-        out.add(Arguments.of(v, Scenario.HEALTHY, seed));
+  @Test
+  void shortFineRunsFindEveryFaultWithFewFalseAlarms(@TempDir Path tmp) throws Exception {
+    List<String> missed = new ArrayList<>();
+    List<String> falseAlarms = new ArrayList<>();
+    int runs = 0;
+    for (String v : VERSIONS) {
+      for (Scenario sc : Scenario.values()) {
+        for (long seed = 1; seed <= 6; seed++) {
+          SimulationSpec spec;
+          try {
+            spec = SimulationSpec.of(sc, 2, 2 * 3600, v, seed).withInterval(60);
+          } catch (IllegalArgumentException e) {
+            continue;
+          }
+          Path dir = tmp.resolve(v + "-" + sc + "-" + seed);
+          Verdicts got = judge(spec, v, false, dir);
+          String run = v + " " + sc + " seed " + seed + ": ";
+          got.missed().forEach(m -> missed.add(run + m));
+          got.falseAlarms().forEach(f -> falseAlarms.add(run + f));
+          deleteTree(dir);
+          runs++;
+        }
       }
-      out.add(Arguments.of(v, Scenario.TABLE_LEAK, 3L));
     }
-    for (String v : new String[] {"2.3.2", "3.2.4", "5.0.10"}) {
-      out.add(Arguments.of(v, Scenario.EXPIRING_TABLE, 4L));
-    }
-    for (String v : new String[] {"2.6.4", "3.2.4", "5.0.10"}) {
-      out.add(Arguments.of(v, Scenario.TABLE_LEAK, 6L));
-      out.add(Arguments.of(v, Scenario.MEMORY_LEAK, 3L));
-    }
-    return out.stream();
+    assertThat(runs).isEqualTo(462);
+    assertThat(missed).as("missed faults").isEmpty();
+    assertThat(falseAlarms).as("false alarms (%d)", falseAlarms.size()).hasSizeLessThanOrEqualTo(15);
   }
 
-  private static void judge(SimulationSpec spec, String version, boolean companion, Path dir) throws Exception {
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (Stream<Path> paths = java.nio.file.Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
+        java.nio.file.Files.delete(p);
+      }
+    }
+  }
+
+  /** What a run's findings got wrong against its truth. */
+  record Verdicts(List<String> missed, List<String> falseAlarms) {}
+
+  private static void assertRight(SimulationSpec spec, String version, boolean companion, Path dir) throws Exception {
+    Verdicts got = judge(spec, version, companion, dir);
+    assertThat(got.missed()).as("faults not reported at warning or above").isEmpty();
+    assertThat(got.falseAlarms()).as("false alarms").isEmpty();
+  }
+
+  private static Verdicts judge(SimulationSpec spec, String version, boolean companion, Path dir) throws Exception {
     Truth truth = Simulator.write(spec, dir);
     ClusterLoader.Result loaded = ClusterLoader.load(new InputFinder().find(List.of(dir.resolve("spool").toString())),
         ClusterLoader.Options.defaults());
     assertThat(loaded.problemCount()).isZero();
     List<Finding> findings = new Analyzer(AnalysisOptions.defaults()).analyze(loaded.nodes());
     List<Finding> serious = findings.stream().filter(f -> f.severity() != Severity.INFO).collect(Collectors.toList());
-    String all = findings.stream().map(f -> f.severity().label() + " " + f.id()).collect(Collectors.joining("\n  ", "\n  ", ""));
-
+    String all = findings.stream().map(f -> f.severity().label() + " " + f.id()).collect(Collectors.joining("; ", "[", "]"));
+    List<String> missed = new ArrayList<>();
     for (Fault fault : truth.faults()) {
-      boolean found = serious.stream().anyMatch(f -> matches(f, fault, companion, version));
-      assertThat(found).as("fault %s on %s (%s) not reported at warning or above; findings:%s",
-          fault.kind(), fault.node(), fault.subject(), all).isTrue();
+      if (serious.stream().noneMatch(f -> matches(f, fault, companion, version))) {
+        missed.add(fault.kind() + " on " + fault.node() + " (" + fault.subject() + "); findings " + all);
+      }
     }
+    List<String> falseAlarms = new ArrayList<>();
     for (Finding f : serious) {
-      boolean expected = truth.faults().stream().anyMatch(fault -> matches(f, fault, companion, version));
-      assertThat(expected).as("false alarm %s %s; truth faults %s; findings:%s", f.severity().label(), f.id(),
-          truth.faults(), all).isTrue();
+      if (truth.faults().stream().noneMatch(fault -> matches(f, fault, companion, version))) {
+        falseAlarms.add(f.severity().label() + " " + f.id() + "; truth faults " + truth.faults());
+      }
     }
+    return new Verdicts(missed, falseAlarms);
   }
 
   /** A finding answers a fault when node and kind agree and the subject names the same thing. */
