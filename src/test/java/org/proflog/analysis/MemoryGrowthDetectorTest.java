@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 import org.proflog.model.Era;
 import org.proflog.series.Metric;
 import org.proflog.series.NodeSeries;
@@ -40,19 +41,24 @@ class MemoryGrowthDetectorTest {
     });
   }
 
+  /** Peak RSS of a process whose current RSS is {@code current(i)}: its running maximum, in whole KiB. */
+  static double[] peakOf(int n, IntToDoubleFunction current) {
+    double[] rss = new double[n];
+    double max = 0;
+    for (int i = 0; i < n; i++) {
+      max = Math.max(max, current.applyAsDouble(i));
+      rss[i] = Math.rint(max);
+    }
+    return rss;
+  }
+
   /** Peak RSS on a leaking node: new peaks at ~1 %/h until the end. */
   static NodeBuilder leakingPeakRss(int n, long interval, double pctPerHour, int warm, long seed) {
     NodeBuilder b = new NodeBuilder("worker-1", interval, n, seed).era(Era.G8);
     double base = 1_000_000;
     double perSnap = base * pctPerHour / 100 * interval / 3600.0;
-    double[] rss = new double[n];
-    double max = 0;
-    for (int i = 0; i < n; i++) {
-      double ramp = i < warm ? base * (0.3 + 0.7 * i / warm) : base + perSnap * (i - warm);
-      double v = ramp + b.noise(perSnap * 2);
-      max = Math.max(max, v);
-      rss[i] = Math.rint(max);
-    }
+    double[] rss = peakOf(n, i -> (i < warm ? base * (0.3 + 0.7 * i / warm) : base + perSnap * (i - warm))
+        + b.noise(perSnap * 2));
     b.put(Metric.MEMORY_TOTAL, i -> rss[i]);
     b.put(Metric.MEMORY_MALLOCED, i -> 0);
     b.put(Metric.CONNS_CURRENT, i -> 5000 + b.noise(200));
@@ -153,13 +159,7 @@ class MemoryGrowthDetectorTest {
     // which cannot vouch for the two hours of peaks
     int n = 140;
     NodeBuilder b = new NodeBuilder("worker-1", 60, n, 11).era(Era.G6);
-    double[] rss = new double[n];
-    double max = 0;
-    for (int i = 0; i < n; i++) {
-      double v = i < 15 ? 300_000 + 20_000 * i : 600_000 * (1 + 0.04 * (i - 15) / 60.0);
-      max = Math.max(max, v + b.noise(500));
-      rss[i] = Math.rint(max);
-    }
+    double[] rss = peakOf(n, i -> (i < 15 ? 300_000 + 20_000 * i : 600_000 * (1 + 0.04 * (i - 15) / 60.0)) + b.noise(500));
     b.put(Metric.MEMORY_TOTAL, i -> rss[i]);
     b.put(Metric.MEMORY_MALLOCED, i -> i < 15 ? 100_000 + 20_000 * i : i < 130 ? 400_000 + 600.0 * (i - 15) : 480_000);
     b.put(Metric.CONNS_CURRENT, i -> 5000 + b.noise(200));
@@ -194,13 +194,7 @@ class MemoryGrowthDetectorTest {
   void peakRssPlateauAfterWarmUpIsHealthy() {
     int n = 600;
     NodeBuilder b = new NodeBuilder("worker-1", 15, n, 3).era(Era.G8);
-    double[] rss = new double[n];
-    double max = 0;
-    for (int i = 0; i < n; i++) {
-      double v = i < 100 ? 300_000 + 7000.0 * i : 1_000_000 + b.noise(3000);
-      max = Math.max(max, v);
-      rss[i] = Math.rint(max);
-    }
+    double[] rss = peakOf(n, i -> i < 100 ? 300_000 + 7000.0 * i : 1_000_000 + b.noise(3000));
     b.put(Metric.MEMORY_TOTAL, i -> rss[i]).put(Metric.MEMORY_MALLOCED, i -> 0);
     assertThat(run(b.build())).isEmpty();
   }
