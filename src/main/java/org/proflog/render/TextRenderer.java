@@ -80,7 +80,8 @@ public final class TextRenderer {
       for (Severity s : new Severity[] {Severity.CRITICAL, Severity.WARNING, Severity.INFO}) {
         long c = run.count(s);
         if (c > 0) {
-          parts.add(c + " " + s.label());
+          // "2 warnings"; critical and info read as they are ("2 critical, 3 info")
+          parts.add(c + " " + s.label() + (s == Severity.WARNING && c > 1 ? "s" : ""));
         }
       }
       line(sb, bold(fs.size() + (fs.size() == 1 ? " finding" : " findings")) + ": " + String.join(", ", parts));

@@ -34,6 +34,22 @@ class RenderersTest {
   }
 
   @Test
+  void countLineSaysWarningsInThePlural() throws Exception {
+    RunSummary r = new RunSummary(List.of(RenderFixtures.node("worker-1-1", "t")),
+        List.of(RenderFixtures.finding("worker-1-1", Severity.CRITICAL, "memory.total"),
+            RenderFixtures.finding("worker-1-1", Severity.WARNING, "memory.malloced"),
+            RenderFixtures.finding("worker-1-1", Severity.WARNING, "tables.entries"),
+            RenderFixtures.finding("worker-1-1", Severity.INFO, "globals.total")),
+        List.of(), 0, List.of("x"));
+    StringWriter w = new StringWriter();
+    new TextRenderer(false, false).write(r, w);
+    assertThat(w.toString()).contains("4 findings: 1 critical, 2 warnings, 1 info");
+    StringWriter one = new StringWriter();
+    new TextRenderer(false, false).write(run(true), one);
+    assertThat(one.toString()).contains("1 finding: 1 warning\n");
+  }
+
+  @Test
   void infoFindingsAreOneLineNotesUnlessVerbose() throws Exception {
     RunSummary r = new RunSummary(List.of(RenderFixtures.node("worker-1-1", "t")),
         List.of(RenderFixtures.finding("worker-1-1", Severity.INFO, "memory.total")), List.of(), 0, List.of("x"));
