@@ -20,7 +20,10 @@ import org.proflog.series.Segment;
  * RSS on Linux since Bro 2.4: a staircase that never falls, so a trend test would always "find"
  * growth; instead the new peaks after warm-up are counted and a leak needs new peaks throughout the
  * window up to its end. Growth explained by current connections is load-following (info); growth
- * is measured per hour of work done so idle hours do not hide a leak.
+ * is measured per hour of work done so idle hours do not hide a leak. Growth that levels off is a
+ * process still settling after start-up (info), and growth with a cause reported elsewhere is an
+ * info that names it: a rising queue backlog holds its messages in memory, and lagging timers keep
+ * connections, and their memory, longer.
  */
 public final class MemoryGrowthDetector implements Detector {
   /** malloced is a signed 32-bit byte count before Zeek 4.1: it wraps at 2^31 bytes. */
@@ -66,20 +69,54 @@ public final class MemoryGrowthDetector implements Detector {
     boolean young = segment != null && segment.startMicros() > 0
         && Math.max(total.isEmpty() ? 0 : total.end(), malloced.isEmpty() ? 0 : malloced.end()) - segment.startMicros()
             < MIN_CRITICAL_AGE_MICROS;
+    double lag = laggingTimers(node, seg, segment, o);
     Finding heap = malloced.size() >= o.minPoints() ? judgeHeap(node, seg, segment, malloced, total, o) : null;
     boolean heapHealthy = heap == null && heapSpeaksFor(malloced, total, segment, o);
     if (heap != null) {
-      out.add(youngCapped(offlineCapped(explainedByBacklog(heap, backlog), segment), young));
+      heap = explainedByLag(explainedByBacklog(heap, backlog), lag, node, seg, malloced, o);
+      out.add(youngCapped(offlineCapped(heap, segment), young));
     }
     if (total.size() >= o.minPoints()) {
       Finding f = isMonotone(total.values())
           ? judgePeaks(node, seg, segment, total, o, heapHealthy)
           : judgeGauge(node, seg, segment, total, o);
       if (f != null) {
-        out.add(youngCapped(offlineCapped(explainedByBacklog(f, backlog), segment), young));
+        f = explainedByLag(explainedByBacklog(f, backlog), lag, node, seg, total, o);
+        out.add(youngCapped(offlineCapped(f, segment), young));
       }
     }
     return out;
+  }
+
+  /**
+   * The median timer lag (s) of the segment's last third when timers fire late in a sustained way
+   * and the lag rises (as the timer-lag finding judges it), else NaN.
+   */
+  private static double laggingTimers(NodeSeries node, int seg, Segment segment, AnalysisOptions o) {
+    Window w = Window.withoutShutdown(node.get(Metric.TIMERS_LAG), seg, segment);
+    if (w.size() < o.minPoints()) {
+      return Double.NaN;
+    }
+    Window tail = w.lastThird();
+    double median = Samples.median(tail.values());
+    return median >= o.lagWarnSeconds() && Trend.of(w).rising(o.alpha()) ? median : Double.NaN;
+  }
+
+  /**
+   * A process that falls behind expires its connections late: while its timers lag and its current
+   * connections rise, the memory they hold grows with them, and the timer lag is the cause to fix.
+   */
+  private static Finding explainedByLag(Finding f, double lagSeconds, NodeSeries node, int seg, Window memory,
+      AnalysisOptions o) {
+    if (f == null || Double.isNaN(lagSeconds) || f.severity() == Severity.INFO
+        || !loadRises(node, seg, memory.from(f.windowStartMicros()), o)) {
+      return f;
+    }
+    return new Finding(f.id(), f.kind(), Severity.INFO, f.node(), f.subject(), f.segment(), f.windowStartMicros(),
+        f.windowEndMicros(), f.evidence(), f.projection(),
+        f.explanation() + " Timers fire " + Findings.num(lagSeconds) + " s late and current connections rise: "
+            + "connections that expire late hold their memory longer, so the timer lag explains it.",
+        "Fix the timer lag (see the timer-lag finding); memory should follow.");
   }
 
   /**
@@ -251,6 +288,15 @@ public final class MemoryGrowthDetector implements Detector {
     }
     double current = total.isEmpty() ? env.last() : Math.max(total.last(), env.last());
     Projection p = project(current, perWorkHour, env.end(), o);
+    Settling st = settling(env, o);
+    if (st != null) {
+      ev = ev.with("halves", st.text());
+      return Findings.make(FindingKind.MEMORY_GROWTH, Severity.INFO, node, subject, seg, ev, p,
+          subject + " still rises after warm-up, but ever more slowly (the second half of the window rose "
+              + Findings.pct(st.ratio() * 100) + " as fast as the first, not significantly): the process is still "
+              + "settling after start-up.",
+          "Check again later; a leak keeps its pace, start-up levels off.");
+    }
     Severity sev = Severity.WARNING;
     if (!aw.tooShort() && ((p != null && p.hoursLeft() <= o.criticalHours()) || pct >= o.criticalGrowthPctPerHour())) {
       sev = Severity.CRITICAL;
@@ -404,6 +450,39 @@ public final class MemoryGrowthDetector implements Detector {
         "Peak RSS sets new peaks after warm-up, but no more than its noise sets, and they rose by only "
             + Findings.pct(pct) + " over the " + Findings.hours(w.hours()) + " judged: too little to tell a leak from noise.",
         "Check again over a longer run; a leak keeps its pace.");
+  }
+
+  /** The slopes of an envelope's two halves, when the second is the slower by far. */
+  record Settling(double firstPerHour, double secondPerHour, double ratio, double secondP) {
+    String text() {
+      return Findings.num(firstPerHour) + " KiB/h, then " + Findings.num(secondPerHour) + " KiB/h (p="
+          + Findings.num(secondP) + ")";
+    }
+  }
+
+  /**
+   * An envelope that is levelling off, or null: the Theil-Sen slope of its later half (by time) is
+   * under half its earlier half's, and the later half alone rises not significantly. A leak keeps
+   * its pace; the tail of a start-up curve, which a warm-up cut placed a little early leaves in the
+   * window, does not. Each half needs {@code minPoints} points.
+   */
+  static Settling settling(Window env, AnalysisOptions o) {
+    long mid = env.start() + (env.end() - env.start()) / 2;
+    int m = 0;
+    while (m < env.size() && env.time(m) <= mid) {
+      m++;
+    }
+    if (m < o.minPoints() || env.size() - m < o.minPoints()) {
+      return null;
+    }
+    Trend first = Trend.of(env.slice(0, m));
+    Trend second = Trend.of(env.slice(m, env.size()));
+    double s1 = first.perHour();
+    double s2 = second.perHour();
+    if (!(s1 > 0) || s2 >= 0.5 * s1 || second.rising(o.alpha())) {
+      return null;
+    }
+    return new Settling(s1, s2, s2 / s1, second.mk().pIncreasing());
   }
 
   /**

@@ -30,7 +30,7 @@ public final class TimerLagDetector implements Detector {
     if (w.size() < o.minPoints()) {
       return List.of();
     }
-    Window tail = w.slice(w.size() - Math.max(3, w.size() / 3), w.size());
+    Window tail = w.lastThird();
     if (tail.last() < o.lagWarnSeconds() / 2 && max(tail) < o.lagWarnSeconds()) {
       // no lag in the tail worth a median (a sort): the common case, decided as below
       return List.of();

@@ -199,6 +199,11 @@ final class Window {
     return new Window(Arrays.copyOfRange(times, from, to), Arrays.copyOfRange(values, from, to));
   }
 
+  /** The last third of the points (at least three): where a sustained level is judged. */
+  Window lastThird() {
+    return slice(size - Math.max(3, size / 3), size);
+  }
+
   /** Hours since the window's start, per point. */
   double[] hoursAxis() {
     long[] t = times();

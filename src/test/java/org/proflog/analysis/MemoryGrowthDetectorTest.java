@@ -170,6 +170,84 @@ class MemoryGrowthDetectorTest {
     });
   }
 
+  /**
+   * A heap after a 10-minute warm-up (given) over three hours at one snapshot a minute: {@code
+   * after(i)} KiB above 400,000 at minute i after it, with scatter of 3 % of its level (the heap
+   * rises and falls with each collection); peak RSS flat.
+   */
+  static List<Finding> heapAfterWarmUp(IntToDoubleFunction after) {
+    int n = 190;
+    NodeBuilder b = new NodeBuilder("worker-1", 60, n, 5).era(Era.G6);
+    b.put(Metric.MEMORY_TOTAL, i -> 900_000);
+    b.put(Metric.MEMORY_MALLOCED, i -> i < 10 ? 40_000 * i : 400_000 + after.applyAsDouble(i - 10) + b.noise(12_000));
+    b.put(Metric.CONNS_CURRENT, i -> 5000 + b.noise(200));
+    b.put(Metric.CONNS_TOTAL, i -> 100.0 * i);
+    return run(b.build(), AnalysisOptions.defaults().withWarmupMicros(10 * 60_000_000L));
+  }
+
+  @Test
+  void aHeapThatLevelsOffIsStillSettling() {
+    // the tail of a start-up curve the warm-up cut left: 40,000 KiB more, approached with a
+    // 40-minute time constant; the envelope rises significantly, but its second half hardly at all
+    assertThat(heapAfterWarmUp(i -> 40_000 * (1 - Math.exp(-i / 40.0)))).singleElement().satisfies(x -> {
+      assertThat(x.subject()).isEqualTo("memory.malloced");
+      assertThat(x.severity()).isEqualTo(Severity.INFO);
+      assertThat(x.explanation()).contains("ever more slowly");
+      assertThat(x.evidence().extra().get("halves")).matches("[0-9,]+ KiB/h, then -?[0-9,.]+ KiB/h \\(p=.*\\)");
+    });
+    // the same 40,000 KiB at a steady pace is a leak
+    assertThat(heapAfterWarmUp(i -> 40_000 * i / 180.0)).singleElement().satisfies(x -> {
+      assertThat(x.subject()).isEqualTo("memory.malloced");
+      assertThat(x.severity()).isIn(Severity.WARNING, Severity.CRITICAL);
+    });
+  }
+
+  @Test
+  void settlingComparesTheSlopesOfTheHalves() {
+    long[] t = new long[60];
+    double[] levelling = new double[60];
+    double[] steady = new double[60];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = NodeBuilder.T0 + i * 60_000_000L;
+      levelling[i] = i < 30 ? 1000 + 10.0 * i : 1300 + 5.0 * (i % 2);
+      steady[i] = 1000 + 10.0 * i;
+    }
+    MemoryGrowthDetector.Settling s = MemoryGrowthDetector.settling(new Window(t, levelling), AnalysisOptions.defaults());
+    assertThat(s).isNotNull();
+    assertThat(s.firstPerHour()).isCloseTo(600, within(1e-6));
+    assertThat(s.ratio()).isLessThan(0.5);
+    assertThat(MemoryGrowthDetector.settling(new Window(t, steady), AnalysisOptions.defaults())).isNull();
+  }
+
+  /**
+   * Peak RSS and current connections rising together for two hours at one snapshot a minute, peak
+   * RSS by 2.5 %/h, with the timer lag of {@code lag(i)} seconds.
+   */
+  static List<Finding> risingWithLag(IntToDoubleFunction lag) {
+    int n = 120;
+    NodeBuilder b = new NodeBuilder("worker-1", 60, n, 9).era(Era.G9);
+    double[] rss = peakOf(n, i -> 600_000 * (1 + 0.025 * i / 60.0) + b.noise(1500));
+    b.put(Metric.MEMORY_TOTAL, i -> rss[i]).put(Metric.MEMORY_MALLOCED, i -> 0);
+    b.put(Metric.CONNS_CURRENT, i -> 5000 + 40.0 * i + b.noise(300));
+    b.put(Metric.CONNS_TOTAL, i -> 100.0 * i);
+    b.put(Metric.TIMERS_LAG, lag);
+    return run(b.build(), AnalysisOptions.defaults().withWarmupMicros(10 * 60_000_000L));
+  }
+
+  @Test
+  void memoryThatPilesUpWithLaggingTimersIsExplainedByTheLag() {
+    // timers fire later and later (to 48 s): connections expire late, and their memory piles up
+    assertThat(risingWithLag(i -> 0.4 * i)).singleElement().satisfies(x -> {
+      assertThat(x.subject()).isEqualTo("memory.total");
+      assertThat(x.severity()).isEqualTo(Severity.INFO);
+      assertThat(x.explanation()).contains("timer lag explains it");
+      assertThat(x.nextStep()).contains("timer lag");
+    });
+    // timers on time: the same growth is a warning
+    assertThat(risingWithLag(i -> 0.01)).singleElement()
+        .satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.WARNING));
+  }
+
   @Test
   void recordsOfNoiseFollowTheHarmonicNumbers() {
     // H(1) = 1 with no spread; H(10) = 2.929, variance 2.929 - 1.550 = 1.379; H(100) = 5.187,

@@ -66,9 +66,12 @@ class DetectionMatrixTest {
    * (462 runs): a warm-up cut leaves as little as half an hour, in which the peak RSS of a healthy
    * process sets a few new records from its noise, a noisy heap's cut can leave its last minutes,
    * and a Zeek table with a 1-hour expiry has filled for half the run. Every fault must be found;
-   * false warnings are held to the 15 measured when this matrix was added (there were 81 wrong
-   * verdicts, 15 of them missed faults, before the fixes it came with): a bound that fails on any
-   * regression, and is lowered as they are fixed.
+   * false warnings are held to the 3 measured now: a bound that fails on any regression, and is
+   * lowered as they are fixed. (There were 81 wrong verdicts, 15 of them missed faults, before the
+   * fixes this matrix came with, and 15 false warnings after them; a heap envelope that levels off
+   * and memory that piles up with lagging timers took 12 of those. The 3 left are peak RSS of a
+   * process restarted half an hour before its warm-up cut, still rising 2 %/h from the tail of its
+   * start-up, on Zeek 5.2, 6.2 and 8.0.)
    */
   @Test
   void shortFineRunsFindEveryFaultWithFewFalseAlarms(@TempDir Path tmp) throws Exception {
@@ -96,7 +99,7 @@ class DetectionMatrixTest {
     }
     assertThat(runs).isEqualTo(462);
     assertThat(missed).as("missed faults").isEmpty();
-    assertThat(falseAlarms).as("false alarms (%d)", falseAlarms.size()).hasSizeLessThanOrEqualTo(15);
+    assertThat(falseAlarms).as("false alarms (%d)", falseAlarms.size()).hasSizeLessThanOrEqualTo(3);
   }
 
   private static void deleteTree(Path dir) throws java.io.IOException {
