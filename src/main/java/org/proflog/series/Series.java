@@ -3,11 +3,12 @@ package org.proflog.series;
 import java.util.Arrays;
 
 /**
- * One metric of one node over time: time (microseconds) and value of each point, interleaved in one
- * primitive array (16 bytes a point), and the segment index of each point (stored run-length encoded: one entry per stretch of points of
- * the same segment), in the order the snapshots were read. Points exist only where the snapshot
- * carried the value (cheap snapshots have no table sizes; a global below Zeek's listing threshold
- * has no row). Appending is amortised O(1); readers see a consistent prefix.
+ * One metric of one node over time: time (microseconds) and value of each point, interleaved in
+ * primitive chunks of {@value #CHUNK_POINTS} points (16 bytes a point), and the segment index of
+ * each point (stored run-length encoded: one entry per stretch of points of the same segment), in
+ * the order the snapshots were read. Points exist only where the snapshot carried the value (cheap
+ * snapshots have no table sizes; a global below Zeek's listing threshold has no row). Appending is
+ * amortised O(1); readers see a consistent prefix.
  *
  * <p><b>Bounded memory.</b> A series made with a point limit ({@link #Series(int, int,
  * Metric.Kind)}) never holds more than about that many points, so a month of one-second snapshots
@@ -35,11 +36,26 @@ public final class Series {
   /** No point limit. */
   public static final int UNBOUNDED = Integer.MAX_VALUE;
 
+  /** Points per chunk: a power of two. */
+  static final int CHUNK_POINTS = 128;
+  private static final int CHUNK_LONGS = 2 * CHUNK_POINTS;
+  private static final int CHUNK_SHIFT = Integer.numberOfTrailingZeros(CHUNK_LONGS);
+  private static final int CHUNK_MASK = CHUNK_LONGS - 1;
+
   /**
-   * Time and value bits of point {@code i} at {@code 2i} and {@code 2i + 1}: one array, so an append
-   * touches one cache line (a node appends to about a hundred series per snapshot).
+   * Time and value bits of point {@code i} at long index {@code 2i} and {@code 2i + 1} of the
+   * chunks, chunk {@code k >> CHUNK_SHIFT} holding long index {@code k}: time and value side by side,
+   * so an append touches one cache line. Chunks, not one array, because a node appends to about a
+   * hundred series per snapshot: a hundred long arrays written a line at a time are more streams
+   * than the hardware prefetcher follows, and their new lines come from main memory (an add to one
+   * of 120 series cost 13-16 ns, to one of 8 under 5). A chunk is allocated when the series reaches
+   * it, which zeroes it just before it is written: with chunks an add to one of 120 costs 10-11 ns,
+   * and SeriesBenchmark.build of 64 MB went from 371 to 482-517 MB/s. The first chunk starts
+   * smaller and grows, so that a short series stays small.
    */
-  private long[] data;
+  private long[][] chunks;
+  /** Where appending compacts (at or above maxPoints), or where it grows beyond a failed compaction. */
+  private int limit;
   /** Run-length segments: run {@code r} covers points from {@code runStart[r]} to the next run's start. */
   private int[] runStart = new int[2];
   private int[] runSegment = new int[2];
@@ -65,6 +81,9 @@ public final class Series {
    */
   private boolean lastFoldable;
   private double lastValue;
+  /** The chunk and offset of the latest point (what a fold writes). */
+  private long[] lastChunk;
+  private int lastOffset;
 
   public Series() {
     this(16);
@@ -87,8 +106,41 @@ public final class Series {
     }
     this.maxPoints = maxPoints;
     this.counter = kind == Metric.Kind.COUNTER;
-    int c = Math.min(Math.max(capacity, 4), maxPoints);
-    data = new long[2 * c];
+    int c = Math.min(Math.min(Math.max(capacity, 4), maxPoints), CHUNK_POINTS);
+    chunks = new long[4][];
+    chunks[0] = new long[2 * c];
+    limit = maxPoints;
+  }
+
+  /** The long at index {@code k} (time of point i at 2i, value bits at 2i + 1). */
+  private long at(int k) {
+    return chunks[k >>> CHUNK_SHIFT][k & CHUNK_MASK];
+  }
+
+  private double valueAt(int i) {
+    return Double.longBitsToDouble(at(2 * i + 1));
+  }
+
+  /**
+   * The chunk that holds point {@code n}, allocated (or, the first, grown) when the series first
+   * reaches it.
+   */
+  private long[] chunkFor(int n) {
+    int k = (2 * n) >>> CHUNK_SHIFT;
+    long[][] cs = chunks;
+    if (k >= cs.length) {
+      cs = Arrays.copyOf(cs, Math.max(k + 1, cs.length * 2));
+      chunks = cs;
+    }
+    long[] c = cs[k];
+    if (c == null) {
+      c = new long[CHUNK_LONGS];
+      cs[k] = c;
+    } else if (((2 * n) & CHUNK_MASK) >= c.length) {
+      c = Arrays.copyOf(c, Math.min(CHUNK_LONGS, c.length * 2));
+      cs[k] = c;
+    }
+    return c;
   }
 
   /**
@@ -110,11 +162,11 @@ public final class Series {
    * value, a gauge the larger. A segment's first point is never folded into (see add).
    */
   private void foldLast(long timeMicros, double value) {
-    int last = size - 1;
     double v = counter ? value : Math.max(lastValue, value);
-    long[] d = data;
-    d[2 * last] = timeMicros;
-    d[2 * last + 1] = Double.doubleToRawLongBits(v);
+    long[] d = lastChunk;
+    int o = lastOffset;
+    d[o] = timeMicros;
+    d[o + 1] = Double.doubleToRawLongBits(v);
     lastValue = v;
     if (++lastFill == factor && changes != null) {
       changes.changed(timeMicros); // the open point is complete
@@ -123,26 +175,30 @@ public final class Series {
 
   private void append(long timeMicros, double value, int segment) {
     int n = size;
-    long[] d = data;
-    if (2 * n == d.length) {
-      if (n >= maxPoints) {
-        if (changes != null) {
-          changes.changed(timeMicros);
-        }
-        compact();
-        add(timeMicros, value, segment);
-        return;
+    if (n == limit) {
+      if (changes != null) {
+        changes.changed(timeMicros);
       }
-      int c = (int) Math.min((long) maxPoints, n + (n >> 1) + 1L);
-      d = Arrays.copyOf(d, 2 * c);
-      data = d;
+      compact();
+      add(timeMicros, value, segment);
+      return;
+    }
+    int k = 2 * n;
+    int ci = k >>> CHUNK_SHIFT;
+    int o = k & CHUNK_MASK;
+    long[][] cs = chunks;
+    long[] d;
+    if (ci >= cs.length || (d = cs[ci]) == null || o >= d.length) {
+      d = chunkFor(n);
     }
     boolean first = segment != lastSegment || runs == 0;
     if (first) {
       newRun(segment);
     }
-    d[2 * n] = timeMicros;
-    d[2 * n + 1] = Double.doubleToRawLongBits(value);
+    d[o] = timeMicros;
+    d[o + 1] = Double.doubleToRawLongBits(value);
+    lastChunk = d;
+    lastOffset = o;
     size = n + 1;
     lastFill = 1;
     lastFoldable = !first;
@@ -163,7 +219,11 @@ public final class Series {
   /** Re-reads the latest point's fold state from the arrays (after they were rewritten). */
   private void refreshLast() {
     lastFoldable = size > 0 && runStart[runs - 1] != size - 1;
-    lastValue = size > 0 ? Double.longBitsToDouble(data[2 * size - 1]) : Double.NaN;
+    lastValue = size > 0 ? valueAt(size - 1) : Double.NaN;
+    if (size > 0) {
+      lastChunk = chunks[(2 * (size - 1)) >>> CHUNK_SHIFT];
+      lastOffset = (2 * (size - 1)) & CHUNK_MASK;
+    }
   }
 
   private void newRun(int segment) {
@@ -177,14 +237,21 @@ public final class Series {
     lastSegment = segment;
   }
 
-  /** Halves the points: inner points of each run are merged in pairs (first and last kept). */
+  /**
+   * Halves the points: inner points of each run are merged in pairs (first and last kept). The
+   * points are merged in one flat copy, written back into the chunks they need, and the chunks
+   * beyond are dropped (appends allocate them afresh).
+   */
   private void compact() {
     rewrites++;
+    long[] d = new long[2 * size];
+    for (int i = 0; i < d.length; i += CHUNK_LONGS) {
+      System.arraycopy(chunks[i >>> CHUNK_SHIFT], 0, d, i, Math.min(CHUNK_LONGS, d.length - i));
+    }
     int w = 0;
     for (int r = 0; r < runs; r++) {
       int a = runStart[r];
       int b = r + 1 < runs ? runStart[r + 1] : size;
-      long[] d = data;
       runStart[r] = w;
       d[2 * w] = d[2 * a];
       d[2 * w + 1] = d[2 * a + 1];
@@ -205,12 +272,20 @@ public final class Series {
     }
     boolean freed = w < size;
     size = w;
+    int used = 2 * w;
+    for (int i = 0; i < chunks.length; i++) {
+      int from = i * CHUNK_LONGS;
+      if (from >= used) {
+        chunks[i] = null;
+      } else {
+        System.arraycopy(d, from, chunks[i], 0, Math.min(CHUNK_LONGS, used - from));
+      }
+    }
     factor *= 2;
     refreshLast();
     if (!freed) {
       // Every run is too short to merge (a restart every few points): grow instead.
-      int c = (int) Math.min((Integer.MAX_VALUE - 8L) / 2, size * 2L);
-      data = Arrays.copyOf(data, 2 * c);
+      limit = (int) Math.min((Integer.MAX_VALUE - 8L) / 2, size * 2L);
     }
   }
 
@@ -262,12 +337,12 @@ public final class Series {
 
   public long time(int i) {
     check(i);
-    return data[2 * i];
+    return at(2 * i);
   }
 
   public double value(int i) {
     check(i);
-    return Double.longBitsToDouble(data[2 * i + 1]);
+    return valueAt(i);
   }
 
   public int segmentOf(int i) {
@@ -290,7 +365,7 @@ public final class Series {
 
   /** The last value, or NaN when empty. */
   public double last() {
-    return size == 0 ? Double.NaN : Double.longBitsToDouble(data[2 * size - 1]);
+    return size == 0 ? Double.NaN : valueAt(size - 1);
   }
 
   /**
@@ -305,7 +380,7 @@ public final class Series {
       }
       int b = r + 1 < runs ? runStart[r + 1] : size;
       for (int i = runStart[r]; i < b; i++) {
-        m = Math.max(m, Double.longBitsToDouble(data[2 * i + 1]));
+        m = Math.max(m, valueAt(i));
       }
     }
     return m;
@@ -315,7 +390,7 @@ public final class Series {
   public long[] times() {
     long[] out = new long[size];
     for (int i = 0; i < size; i++) {
-      out[i] = data[2 * i];
+      out[i] = at(2 * i);
     }
     return out;
   }
@@ -324,7 +399,7 @@ public final class Series {
   public double[] values() {
     double[] out = new double[size];
     for (int i = 0; i < size; i++) {
-      out[i] = Double.longBitsToDouble(data[2 * i + 1]);
+      out[i] = valueAt(i);
     }
     return out;
   }
@@ -373,7 +448,7 @@ public final class Series {
   public long lastWholeTimeOf(int segment) {
     if (lastOpen() && lastSegment == segment) {
       // the open point is never the first of its run: the one before it is of the same segment
-      return data[2 * (size - 2)];
+      return at(2 * (size - 2));
     }
     return lastTimeOf(segment);
   }
@@ -383,7 +458,7 @@ public final class Series {
     for (int r = runs - 1; r >= 0; r--) {
       if (runSegment[r] == segment) {
         int b = r + 1 < runs ? runStart[r + 1] : size;
-        return data[2 * (b - 1)];
+        return at(2 * (b - 1));
       }
     }
     return Long.MIN_VALUE;
@@ -403,8 +478,8 @@ public final class Series {
       }
       int b = Math.min(r + 1 < runs ? runStart[r + 1] : size, runStart[r] + limit - k);
       for (int i = runStart[r]; i < b; i++) {
-        times[k] = data[2 * i];
-        values[k] = Double.longBitsToDouble(data[2 * i + 1]);
+        times[k] = at(2 * i);
+        values[k] = valueAt(i);
         k++;
       }
     }
@@ -434,10 +509,17 @@ public final class Series {
       check(from);
       check(from + n - 1);
     }
-    long[] d = data;
-    for (int k = 0; k < n; k++) {
-      times[k] = d[2 * (from + k)];
-      values[k] = Double.longBitsToDouble(d[2 * (from + k) + 1]);
+    int k = 0;
+    while (k < n) {
+      int idx = 2 * (from + k);
+      long[] d = chunks[idx >>> CHUNK_SHIFT];
+      int o = idx & CHUNK_MASK;
+      int m = Math.min(n - k, (CHUNK_LONGS - o) / 2);
+      for (int j = 0; j < m; j++, o += 2) {
+        times[k + j] = d[o];
+        values[k + j] = Double.longBitsToDouble(d[o + 1]);
+      }
+      k += m;
     }
   }
 
@@ -472,7 +554,7 @@ public final class Series {
       if (runSegment[r] == segment) {
         int b = r + 1 < runs ? runStart[r + 1] : size;
         for (int i = runStart[r]; i < b; i++) {
-          s.add(data[2 * i], Double.longBitsToDouble(data[2 * i + 1]), segment);
+          s.add(at(2 * i), valueAt(i), segment);
         }
       }
     }
@@ -498,7 +580,7 @@ public final class Series {
   Series sameResolutionAs(Series original) {
     factor = original.factor;
     rewrites = original.rewrites;
-    boolean keptLast = size > 0 && original.size > 0 && data[2 * (size - 1)] == original.data[2 * (original.size - 1)];
+    boolean keptLast = size > 0 && original.size > 0 && at(2 * (size - 1)) == original.at(2 * (original.size - 1));
     lastFill = keptLast ? original.lastFill : factor;
     lastFoldable = keptLast ? original.lastFoldable : lastFoldable;
     return this;
