@@ -50,8 +50,8 @@ public final class Series {
    * than the hardware prefetcher follows, and their new lines come from main memory (an add to one
    * of 120 series cost 13-16 ns, to one of 8 under 5). A chunk is allocated when the series reaches
    * it, which zeroes it just before it is written: with chunks an add to one of 120 costs 10-11 ns,
-   * and SeriesBenchmark.build of 64 MB went from 371 to 482-517 MB/s. The first chunk starts
-   * smaller and grows, so that a short series stays small.
+   * and SeriesBenchmark.build of 64 MB went from 311-366 to 335-434 MB/s (three pairs of runs). The
+   * first chunk starts smaller and grows, so that a short series stays small.
    */
   private long[][] chunks;
   /** Where appending compacts (at or above maxPoints), or where it grows beyond a failed compaction. */
@@ -122,8 +122,8 @@ public final class Series {
   }
 
   /**
-   * The chunk that holds point {@code n}, allocated (or, the first, grown) when the series first
-   * reaches it.
+   * The chunk that holds point {@code n}, allocated (or grown: the first, and one the limit cut
+   * short) when the series first reaches it.
    */
   private long[] chunkFor(int n) {
     int k = (2 * n) >>> CHUNK_SHIFT;
@@ -132,12 +132,14 @@ public final class Series {
       cs = Arrays.copyOf(cs, Math.max(k + 1, cs.length * 2));
       chunks = cs;
     }
+    // no more than the limit needs: a watcher's series of 300 points takes 300, not 384
+    int room = (int) Math.min(CHUNK_LONGS, 2L * limit - (long) k * CHUNK_LONGS);
     long[] c = cs[k];
     if (c == null) {
-      c = new long[CHUNK_LONGS];
+      c = new long[room];
       cs[k] = c;
     } else if (((2 * n) & CHUNK_MASK) >= c.length) {
-      c = Arrays.copyOf(c, Math.min(CHUNK_LONGS, c.length * 2));
+      c = Arrays.copyOf(c, Math.max(room, Math.min(CHUNK_LONGS, c.length * 2)));
       cs[k] = c;
     }
     return c;
@@ -239,8 +241,8 @@ public final class Series {
 
   /**
    * Halves the points: inner points of each run are merged in pairs (first and last kept). The
-   * points are merged in one flat copy, written back into the chunks they need, and the chunks
-   * beyond are dropped (appends allocate them afresh).
+   * points are merged in one flat copy and written back into the chunks they need; the chunks
+   * beyond are kept for the appends to come (dropped, they would be garbage in the old generation).
    */
   private void compact() {
     rewrites++;
@@ -273,13 +275,8 @@ public final class Series {
     boolean freed = w < size;
     size = w;
     int used = 2 * w;
-    for (int i = 0; i < chunks.length; i++) {
-      int from = i * CHUNK_LONGS;
-      if (from >= used) {
-        chunks[i] = null;
-      } else {
-        System.arraycopy(d, from, chunks[i], 0, Math.min(CHUNK_LONGS, used - from));
-      }
+    for (int from = 0; from < used; from += CHUNK_LONGS) {
+      System.arraycopy(d, from, chunks[from >>> CHUNK_SHIFT], 0, Math.min(CHUNK_LONGS, used - from));
     }
     factor *= 2;
     refreshLast();
