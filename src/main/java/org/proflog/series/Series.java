@@ -474,11 +474,8 @@ public final class Series {
         continue;
       }
       int b = Math.min(r + 1 < runs ? runStart[r + 1] : size, runStart[r] + limit - k);
-      for (int i = runStart[r]; i < b; i++) {
-        times[k] = at(2 * i);
-        values[k] = valueAt(i);
-        k++;
-      }
+      copyPoints(runStart[r], b - runStart[r], times, values, k);
+      k += b - runStart[r];
     }
   }
 
@@ -506,6 +503,11 @@ public final class Series {
       check(from);
       check(from + n - 1);
     }
+    copyPoints(from, n, times, values, 0);
+  }
+
+  /** Copies {@code n} points from index {@code from} on into the arrays at {@code to}, chunk by chunk. */
+  private void copyPoints(int from, int n, long[] times, double[] values, int to) {
     int k = 0;
     while (k < n) {
       int idx = 2 * (from + k);
@@ -513,8 +515,8 @@ public final class Series {
       int o = idx & CHUNK_MASK;
       int m = Math.min(n - k, (CHUNK_LONGS - o) / 2);
       for (int j = 0; j < m; j++, o += 2) {
-        times[k + j] = d[o];
-        values[k + j] = Double.longBitsToDouble(d[o + 1]);
+        times[to + k + j] = d[o];
+        values[to + k + j] = Double.longBitsToDouble(d[o + 1]);
       }
       k += m;
     }
