@@ -16,13 +16,22 @@ import org.proflog.series.Series;
  *
  * <p>Judged without the segment's final snapshot, which is written at shutdown (writers created
  * then show {@code pending=1/0}; offline runs leave {@code pending=0/N}). A pending queue that rises
- * and never returns to zero is a backlog (warning); a burst that drains is at most info. A thread
+ * and never falls below {@link #MIN_BACKLOG} messages is a backlog (warning); a burst that drains is
+ * at most info. A thread
  * whose inbound reads stop while writes into it continue is stuck; one whose counters all stop while
  * its peers' move is stalled.
  */
 public final class QueueBacklogDetector implements Detector {
   /** A drained burst this large is worth an info. */
   static final double BURST_INFO = 1000;
+
+  /**
+   * Messages a rising queue must hold at all times in the last third of its window to be a backlog.
+   * Tens of messages come and go without a backlog: the main loop of an offline run reads the
+   * replies of idle writers in batches minutes of trace time apart, and a stuck writer or a reader
+   * faster than its consumer passes this within minutes (heartbeats alone add one a second).
+   */
+  static final double MIN_BACKLOG = 100;
 
   @Override
   public List<Finding> detect(NodeSeries node, AnalysisContext ctx) {
@@ -94,15 +103,15 @@ public final class QueueBacklogDetector implements Detector {
     for (int i = w.size() - tail; i < w.size(); i++) {
       tailMin = Math.min(tailMin, w.value(i));
     }
-    if (tailMin == 0 && max < BURST_INFO) {
-      // drains and never large: the common healthy case, no trend needed
+    if (tailMin < MIN_BACKLOG && max < BURST_INFO) {
+      // drains (or holds a few messages) and is never large: the common healthy case, no trend needed
       return null;
     }
     Trend t = Trend.of(w);
     boolean metric = dir.equals("inbound");
     String what = metric ? "the thread is not keeping up with what it is sent (slow disk or remote writer)"
         : "the main loop is not consuming what the thread produces (slow consumer)";
-    if (tailMin > 0 && t.rising(o.alpha()) && w.last() >= 10) {
+    if (tailMin >= MIN_BACKLOG && t.rising(o.alpha())) {
       Evidence ev = Findings.trendEvidence(Trend.METHOD, w, t, "messages/h", "messages",
           Findings.extra("queue", dir + " (pending " + (metric ? "in" : "out") + ")",
               "lowest in last third", Findings.num(tailMin)));
@@ -111,10 +120,10 @@ public final class QueueBacklogDetector implements Detector {
           metric ? "Check the writer's destination (disk, remote logger) and its log volume."
               : "Check main-loop load (CPU, packet rate) and what the reader delivers.");
     }
-    if (tailMin == 0 && max >= BURST_INFO) {
+    if (tailMin < MIN_BACKLOG && max >= BURST_INFO) {
       Evidence ev = new Evidence("peak of pending queue", w.start(), w.end(), w.size(), t.perHour(), "messages/h",
           Double.NaN, "peak", max, w.first(), w.last(), "messages",
-          Findings.extra("queue", dir, "drained", "yes"));
+          Findings.extra("queue", dir, "drained", tailMin == 0 ? "yes" : "to " + Findings.num(tailMin)));
       return Findings.make(FindingKind.QUEUE_BACKLOG, Severity.INFO, node, subject, seg, ev, null,
           "The " + dir + " queue of " + subject + " had a burst of " + Findings.num(max) + " messages that drained.",
           "Nothing to fix unless bursts grow; they show peaks of log volume.");

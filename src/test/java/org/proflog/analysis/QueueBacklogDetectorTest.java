@@ -49,6 +49,37 @@ class QueueBacklogDetectorTest {
     });
   }
 
+  /**
+   * A queue that creeps up to a few dozen messages without ever emptying (the replies of idle
+   * writers that the main loop of an offline run reads in batches) is no backlog; the same shape at
+   * a hundred messages and more is.
+   */
+  @Test
+  void aFewDozenMessagesAreNoBacklog() {
+    NodeBuilder b = logger(8);
+    b.thread(CONN, i -> 100.0 * i, i -> 0, i -> 100.0 * i, i -> 2.0 * i, i -> 2 + i / 5, i -> 2.0 * i - (2 + i / 5));
+    assertThat(run(b.build())).isEmpty();
+    NodeBuilder c = logger(8);
+    c.thread(CONN, i -> 100.0 * i, i -> 0, i -> 100.0 * i, i -> 2.0 * i, i -> 2 + i, i -> 2.0 * i - (2 + i));
+    assertThat(run(c.build())).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+      assertThat(f.evidence().extra().get("queue")).contains("outbound");
+      assertThat(f.evidence().extra().get("lowest in last third")).isEqualTo("135");
+    });
+  }
+
+  /** A burst of thousands that falls back to a few dozen messages drained as far as a backlog goes. */
+  @Test
+  void burstThatDrainsToAFewMessagesIsInfo() {
+    NodeBuilder b = logger(9);
+    b.thread(CONN, i -> 100.0 * i, i -> i >= 50 && i < 60 ? 5000 : i >= 60 ? 30 : 0, i -> 100.0 * i, i -> 2.0 * i,
+        i -> 0, i -> 2.0 * i);
+    assertThat(run(b.build())).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.INFO);
+      assertThat(f.evidence().extra().get("drained")).isEqualTo("to 30");
+    });
+  }
+
   @Test
   void burstThatDrainsIsAtMostInfo() {
     NodeBuilder b = logger(3);
