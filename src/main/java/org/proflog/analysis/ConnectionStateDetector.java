@@ -10,7 +10,9 @@ import org.proflog.series.Segment;
 /**
  * connection-state: current connections or reassembler data growing without bound after warm-up.
  * Current connections are judged against the new-connection rate (a higher rate explains more live
- * connections); reassembler data against current connections.
+ * connections); reassembler data against current connections. Growth in a process's first minutes
+ * (see {@link Judging#MIN_JUDGED_AGE_MICROS}) is an info: connections accumulate until the first
+ * of them time out.
  */
 public final class ConnectionStateDetector implements Detector {
   /** Reassembler growth below this (KiB) is noise from single large flows. */
@@ -102,6 +104,13 @@ public final class ConnectionStateDetector implements Detector {
     }
     Evidence ev = Findings.trendEvidence(Trend.METHOD, w, t, unit + "/h", unit,
         Findings.extra("growth", Findings.pct(growthPct) + " over the window"));
+    long age = Judging.age(segment, w.end());
+    if (age < Judging.MIN_JUDGED_AGE_MICROS) {
+      return Findings.make(FindingKind.CONNECTION_STATE, Severity.INFO, node, subject, seg, ev, null,
+          (subject.equals("conns.current") ? "Current connections grow." : "Reassembler data grows.") + " "
+              + Judging.tooYoung(age, "live connections accumulate until the first of them time out"),
+          Judging.CHECK_AGAIN);
+    }
     return Findings.make(FindingKind.CONNECTION_STATE, Severity.WARNING, node, subject, seg, ev, null,
         subject.equals("conns.current")
             ? "Current connections keep growing although the new-connection rate does not: connection state is not expired."

@@ -25,6 +25,15 @@ public record Finding(
     String explanation,
     String nextStep) {
 
+  /**
+   * This finding at another severity: {@code sentence} is added to the explanation, the projection
+   * is the one given, and the next step is replaced unless {@code nextStep} is null.
+   */
+  Finding demoted(Severity to, Projection projection, String sentence, String nextStep) {
+    return new Finding(id, kind, to, node, subject, segment, windowStartMicros, windowEndMicros, evidence, projection,
+        explanation + " " + sentence, nextStep == null ? this.nextStep : nextStep);
+  }
+
   /** Builds the stable id of a finding. */
   public static String idOf(FindingKind kind, String node, String subject) {
     return kind.id() + ":" + node + ":" + subject;

@@ -12,6 +12,31 @@ final class Judging {
   private Judging() {}
 
   /**
+   * How long a process must have run before its growth may be more than an info: for its first
+   * minutes its connection table fills until the first connections time out (tcp_inactivity_timeout
+   * is 5 min by default), and its heap and thread queues fill with it. Twice that timeout.
+   */
+  static final long MIN_JUDGED_AGE_MICROS = 10 * 60 * 1_000_000L;
+
+  /**
+   * How long the segment's process had run at {@code endMicros}, from its first snapshot with
+   * network time; {@link Long#MAX_VALUE} when the segment or its start is unknown.
+   */
+  static long age(Segment seg, long endMicros) {
+    return seg == null || seg.startMicros() <= 0 ? Long.MAX_VALUE : endMicros - seg.startMicros();
+  }
+
+  /** The sentence that says why growth of a process younger than {@link #MIN_JUDGED_AGE_MICROS} is only an info. */
+  static String tooYoung(long ageMicros, String why) {
+    return "The process had run for only " + Findings.hours(ageMicros / 3.6e9) + ": " + why
+        + ", so growth this early is not yet judgeable.";
+  }
+
+  /** The next step of a finding on a process younger than {@link #MIN_JUDGED_AGE_MICROS}. */
+  static final String CHECK_AGAIN = "Check again once the process has run for "
+      + Findings.duration(MIN_JUDGED_AGE_MICROS / 1_000_000) + " or more.";
+
+  /**
    * Window after warm-up, whether a warm-up was cut off, and whether the series was too short to
    * try (then growth may still be start-up: findings on it are capped at warning).
    */

@@ -32,6 +32,14 @@ public final class MemoryGrowthDetector implements Detector {
   /** A process younger than this (µs of uptime) gets memory warnings, never criticals. */
   static final long MIN_CRITICAL_AGE_MICROS = 3600L * 1_000_000;
 
+  /**
+   * Growth over the window (fraction of its start) from which memory of a process younger than
+   * {@link Judging#MIN_JUDGED_AGE_MICROS} is reported anyway: the connections and tables of the
+   * first minutes add a third to a busy worker's memory at most, a heap that quadruples in two
+   * minutes (the field note's example) is more than start-up.
+   */
+  static final double MIN_YOUNG_GROWTH = 0.5;
+
   /** Kendall's tau the heap's lower envelope must reach while load rises: a persistent rise. */
   static final double MIN_TAU = 0.5;
 
@@ -66,15 +74,13 @@ public final class MemoryGrowthDetector implements Detector {
       malloced = unwrap(malloced);
     }
     String backlog = growingBacklog(node, seg, segment, o);
-    boolean young = segment != null && segment.startMicros() > 0
-        && Math.max(total.isEmpty() ? 0 : total.end(), malloced.isEmpty() ? 0 : malloced.end()) - segment.startMicros()
-            < MIN_CRITICAL_AGE_MICROS;
+    long age = Judging.age(segment, Math.max(total.isEmpty() ? 0 : total.end(), malloced.isEmpty() ? 0 : malloced.end()));
     double lag = laggingTimers(node, seg, segment, o);
     Finding heap = malloced.size() >= o.minPoints() ? judgeHeap(node, seg, segment, malloced, total, o) : null;
     boolean heapHealthy = heap == null && heapSpeaksFor(malloced, total, segment, o);
     if (heap != null) {
       heap = explainedByLag(explainedByBacklog(heap, backlog), lag, node, seg, malloced, o);
-      out.add(youngCapped(offlineCapped(heap, segment), young));
+      out.add(capped(heap, segment, age));
     }
     if (total.size() >= o.minPoints()) {
       Finding f = isMonotone(total.values())
@@ -82,7 +88,7 @@ public final class MemoryGrowthDetector implements Detector {
           : judgeGauge(node, seg, segment, total, o);
       if (f != null) {
         f = explainedByLag(explainedByBacklog(f, backlog), lag, node, seg, total, o);
-        out.add(youngCapped(offlineCapped(f, segment), young));
+        out.add(capped(f, segment, age));
       }
     }
     return out;
@@ -112,10 +118,9 @@ public final class MemoryGrowthDetector implements Detector {
         || !loadRises(node, seg, memory.from(f.windowStartMicros()), o)) {
       return f;
     }
-    return new Finding(f.id(), f.kind(), Severity.INFO, f.node(), f.subject(), f.segment(), f.windowStartMicros(),
-        f.windowEndMicros(), f.evidence(), f.projection(),
-        f.explanation() + " Timers fire " + Findings.num(lagSeconds) + " s late and current connections rise: "
-            + "connections that expire late hold their memory longer, so the timer lag explains it.",
+    return f.demoted(Severity.INFO, f.projection(), "Timers fire " + Findings.num(lagSeconds)
+            + " s late and current connections rise: connections that expire late hold their memory longer, so the"
+            + " timer lag explains it.",
         "Fix the timer lag (see the timer-lag finding); memory should follow.");
   }
 
@@ -167,37 +172,42 @@ public final class MemoryGrowthDetector implements Detector {
    * An offline run ({@code zeek -r}) reads trace time: connections and heap accumulate per trace and
    * start-up dominates a short run, so its growth is reported but never alarmed on.
    */
-  private static Finding offlineCapped(Finding f, Segment segment) {
-    if (f == null || !Judging.offline(segment) || f.severity() == Severity.INFO) {
-      return f;
-    }
-    return new Finding(f.id(), f.kind(), Severity.INFO, f.node(), f.subject(), f.segment(), f.windowStartMicros(),
-        f.windowEndMicros(), f.evidence(), null,
-        f.explanation() + " This is an offline run (zeek -r): memory follows the traces read, not a live process.",
-        "Judge memory on a live process; for a trace run compare with the size of the traces.");
-  }
-
   /**
-   * In its first hour a process is still warming up whatever its curve looks like: growth may be
-   * reported, but a projection from it is too uncertain to call critical.
+   * The severity the process allows: an offline run's memory follows the traces read (info); a
+   * process younger than {@link Judging#MIN_JUDGED_AGE_MICROS} is still filling up (info, unless its
+ * memory grew by {@link #MIN_YOUNG_GROWTH} or more); in its
+   * first hour it is still warming up whatever its curve looks like, so growth may be reported but a
+   * projection from it is too uncertain to call critical (warning).
    */
-  private static Finding youngCapped(Finding f, boolean young) {
-    if (f == null || !young || f.severity() != Severity.CRITICAL) {
+  private static Finding capped(Finding f, Segment segment, long age) {
+    if (f == null || f.severity() == Severity.INFO) {
       return f;
     }
-    return new Finding(f.id(), f.kind(), Severity.WARNING, f.node(), f.subject(), f.segment(), f.windowStartMicros(),
-        f.windowEndMicros(), f.evidence(), f.projection(),
-        f.explanation() + " The process is less than an hour old, so start-up may still account for part of it.",
-        f.nextStep());
+    if (Judging.offline(segment)) {
+      return f.demoted(Severity.INFO, null,
+          "This is an offline run (zeek -r): memory follows the traces read, not a live process.",
+          "Judge memory on a live process; for a trace run compare with the size of the traces.");
+    }
+    Evidence ev = f.evidence();
+    double growth = ev.startValue() > 0 ? ev.endValue() / ev.startValue() - 1 : Double.POSITIVE_INFINITY;
+    if (age < Judging.MIN_JUDGED_AGE_MICROS && growth < MIN_YOUNG_GROWTH) {
+      return f.demoted(Severity.INFO, null, Judging.tooYoung(age, "memory fills with the connections and tables"
+          + " of the first minutes, and it grew by " + Findings.pct(growth * 100) + " (less than half)"),
+          Judging.CHECK_AGAIN);
+    }
+    if (age < MIN_CRITICAL_AGE_MICROS && f.severity() == Severity.CRITICAL) {
+      return f.demoted(Severity.WARNING, f.projection(),
+          "The process is less than an hour old, so start-up may still account for part of it.", null);
+    }
+    return f;
   }
 
   private static Finding explainedByBacklog(Finding f, String thread) {
     if (thread == null || f.severity() == Severity.INFO) {
       return f;
     }
-    return new Finding(f.id(), f.kind(), Severity.INFO, f.node(), f.subject(), f.segment(), f.windowStartMicros(),
-        f.windowEndMicros(), f.evidence(), f.projection(),
-        f.explanation() + " The messages queued for " + thread + " are held in memory: the queue backlog explains it.",
+    return f.demoted(Severity.INFO, f.projection(),
+        "The messages queued for " + thread + " are held in memory: the queue backlog explains it.",
         "Fix the queue backlog of " + thread + " (see the queue-backlog finding); memory should follow.");
   }
 

@@ -41,6 +41,31 @@ class MemoryGrowthDetectorTest {
     });
   }
 
+  /**
+   * The real 3.2.4 fixture's heap in its fourth minute: +0.2 % over two minutes, a steep rate per
+   * hour. A process that young is filling up: an info that says so. The same rate an hour in is a
+   * warning.
+   */
+  @Test
+  void aFewPercentInTheFirstMinutesIsFillingUp() {
+    NodeSeries young = new NodeBuilder("standalone", 1, 240, 3).era(Era.G6)
+        .put(Metric.MEMORY_MALLOCED, i -> 62_000 + 1.0 * i)
+        .put(Metric.MEMORY_TOTAL, i -> 300_000)
+        .build();
+    assertThat(run(young)).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.INFO);
+      assertThat(f.subject()).isEqualTo("memory.malloced");
+      assertThat(f.explanation()).contains("had run for only 4 min").contains("less than half");
+      assertThat(f.projection()).isNull();
+      assertThat(f.nextStep()).contains("10 min");
+    });
+    NodeSeries older = new NodeBuilder("standalone", 15, 240, 3).era(Era.G6)
+        .put(Metric.MEMORY_MALLOCED, i -> 62_000 + 15.0 * i)
+        .put(Metric.MEMORY_TOTAL, i -> 300_000)
+        .build();
+    assertThat(run(older)).singleElement().satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+  }
+
   /** Peak RSS of a process whose current RSS is {@code current(i)}: its running maximum, in whole KiB. */
   static double[] peakOf(int n, IntToDoubleFunction current) {
     double[] rss = new double[n];

@@ -70,6 +70,28 @@ class OtherDetectorsTest {
         .satisfies(f -> assertThat(f.subject()).isEqualTo("conns.current"));
   }
 
+  /**
+   * The same flat-rate growth in a process's first minutes (5 s snapshots): its connection table is
+   * filling until the first connections time out, an info that says so; ten minutes in it is a
+   * warning.
+   */
+  @Test
+  void connectionsGrowingInTheFirstMinutesAreFillingUp() {
+    NodeBuilder young = new NodeBuilder("worker-1", 5, 100, 5); // 8 min 15 s
+    young.put(Metric.CONNS_TOTAL, i -> 100.0 * i);
+    young.put(Metric.CONNS_CURRENT, i -> 5000 + 20.0 * i + young.noise(100));
+    assertThat(run(new ConnectionStateDetector(), young.build())).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.INFO);
+      assertThat(f.explanation()).contains("had run for only 8 min").contains("not yet judgeable");
+      assertThat(f.evidence().slope()).isPositive();
+    });
+    NodeBuilder older = new NodeBuilder("worker-1", 5, 130, 5); // 10 min 45 s
+    older.put(Metric.CONNS_TOTAL, i -> 100.0 * i);
+    older.put(Metric.CONNS_CURRENT, i -> 5000 + 20.0 * i + older.noise(100));
+    assertThat(run(new ConnectionStateDetector(), older.build())).singleElement()
+        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+  }
+
   @Test
   void connectionsGrowingWithTheConnectionRateAreLoad() {
     NodeBuilder b = new NodeBuilder("worker-1", 15, 400, 6);
