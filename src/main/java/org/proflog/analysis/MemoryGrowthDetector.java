@@ -40,6 +40,30 @@ public final class MemoryGrowthDetector implements Detector {
    */
   static final double MIN_YOUNG_GROWTH = 0.5;
 
+  /**
+   * The window's later half grew less than this fraction of its earlier half's growth: the curve is
+   * levelling off, start-up rather than a leak (which keeps its pace, about 1).
+   */
+  static final double SETTLING = 0.5;
+
+  /**
+   * {@link #SETTLING} in a process's first hour when the warm-up was found rather than given. A
+   * start-up curve that approaches its level with a time constant of minutes (a worker's
+   * connection table and caches) leaves its tail in windows of ten to thirty snapshots, whose later
+   * half grows 50-65 % as much as the earlier; a leak that starts after a warm-up grows as much
+   * or more (DetectionDelayTest: 110-160 % at the snapshot it is reported).
+   */
+  static final double START_UP_SETTLING = 0.8;
+
+  /**
+   * In a process's first hour with the warm-up found rather than given, growth (by less than
+   * {@link #MIN_YOUNG_GROWTH}) judged on fewer than this many times {@code minPoints} snapshots is an
+   * info: halves of a few points each cannot show that a start-up curve levels off (at one snapshot
+   * a minute, twenty minutes in, the window holds 6 to 8). The same length below which a series
+   * is judged whole rather than cut at a warm-up knee.
+   */
+  static final int START_UP_MIN_POINTS_FACTOR = 3;
+
   /** Kendall's tau the heap's lower envelope must reach while load rises: a persistent rise. */
   static final double MIN_TAU = 0.5;
 
@@ -75,20 +99,21 @@ public final class MemoryGrowthDetector implements Detector {
     }
     String backlog = growingBacklog(node, seg, segment, o);
     long age = Judging.age(segment, Math.max(total.isEmpty() ? 0 : total.end(), malloced.isEmpty() ? 0 : malloced.end()));
+    boolean startUp = age < MIN_CRITICAL_AGE_MICROS && o.warmupOverrideMicros() < 0;
     double lag = laggingTimers(node, seg, segment, o);
-    Finding heap = malloced.size() >= o.minPoints() ? judgeHeap(node, seg, segment, malloced, total, o) : null;
+    Finding heap = malloced.size() >= o.minPoints() ? judgeHeap(node, seg, segment, malloced, total, o, startUp) : null;
     boolean heapHealthy = heap == null && heapSpeaksFor(malloced, total, segment, o);
     if (heap != null) {
       heap = explainedByLag(explainedByBacklog(heap, backlog), lag, node, seg, malloced, o);
-      out.add(capped(heap, segment, age));
+      out.add(capped(heap, segment, age, startUp, o));
     }
     if (total.size() >= o.minPoints()) {
       Finding f = isMonotone(total.values())
-          ? judgePeaks(node, seg, segment, total, o, heapHealthy)
-          : judgeGauge(node, seg, segment, total, o);
+          ? judgePeaks(node, seg, segment, total, o, heapHealthy, startUp)
+          : judgeGauge(node, seg, segment, total, o, startUp);
       if (f != null) {
         f = explainedByLag(explainedByBacklog(f, backlog), lag, node, seg, total, o);
-        out.add(capped(f, segment, age));
+        out.add(capped(f, segment, age, startUp, o));
       }
     }
     return out;
@@ -174,12 +199,13 @@ public final class MemoryGrowthDetector implements Detector {
    */
   /**
    * The severity the process allows: an offline run's memory follows the traces read (info); a
-   * process younger than {@link Judging#MIN_JUDGED_AGE_MICROS} is still filling up (info, unless its
- * memory grew by {@link #MIN_YOUNG_GROWTH} or more); in its
-   * first hour it is still warming up whatever its curve looks like, so growth may be reported but a
-   * projection from it is too uncertain to call critical (warning).
+   * process younger than {@link Judging#MIN_JUDGED_AGE_MICROS} is still filling up, and in its first
+   * hour growth after a found warm-up on too few snapshots ({@link #START_UP_MIN_POINTS_FACTOR})
+   * cannot be told from start-up (both info, unless memory grew by {@link #MIN_YOUNG_GROWTH} or
+   * more); in its first hour it is still warming up whatever its curve looks like, so growth may be
+   * reported but a projection from it is too uncertain to call critical (warning).
    */
-  private static Finding capped(Finding f, Segment segment, long age) {
+  private static Finding capped(Finding f, Segment segment, long age, boolean startUp, AnalysisOptions o) {
     if (f == null || f.severity() == Severity.INFO) {
       return f;
     }
@@ -194,6 +220,11 @@ public final class MemoryGrowthDetector implements Detector {
       return f.demoted(Severity.INFO, null, Judging.tooYoung(age, "memory fills with the connections and tables"
           + " of the first minutes, and it grew by " + Findings.pct(growth * 100) + " (less than half)"),
           Judging.CHECK_AGAIN);
+    }
+    if (startUp && ev.points() < START_UP_MIN_POINTS_FACTOR * o.minPoints() && growth < MIN_YOUNG_GROWTH) {
+      return f.demoted(Severity.INFO, null, "The process is less than an hour old and only " + ev.points()
+              + " snapshots follow its warm-up: too few to tell the tail of its start-up from a leak.",
+          "Check again after " + START_UP_MIN_POINTS_FACTOR * o.minPoints() + " snapshots past the warm-up.");
     }
     if (age < MIN_CRITICAL_AGE_MICROS && f.severity() == Severity.CRITICAL) {
       return f.demoted(Severity.WARNING, f.projection(),
@@ -238,27 +269,29 @@ public final class MemoryGrowthDetector implements Detector {
     return true;
   }
 
-  private Finding judgeHeap(NodeSeries node, int seg, Segment segment, Window malloced, Window total, AnalysisOptions o) {
+  private Finding judgeHeap(NodeSeries node, int seg, Segment segment, Window malloced, Window total, AnalysisOptions o,
+      boolean startUp) {
     Judging.AfterWarmUp aw = Judging.afterWarmUp(malloced, segment, o);
     if (aw.window().size() < o.minPoints()) {
       return null;
     }
     Window env = Judging.lowerEnvelope(aw.window());
-    return judgeTrend(node, seg, env, aw, "memory.malloced", "lower envelope of in-use heap", total, o);
+    return judgeTrend(node, seg, env, aw, "memory.malloced", "lower envelope of in-use heap", total, o, startUp);
   }
 
   /** Current-RSS eras (Bro 2.0-2.3 arena, macOS) can fall: judge the envelope like the heap. */
-  private Finding judgeGauge(NodeSeries node, int seg, Segment segment, Window total, AnalysisOptions o) {
+  private Finding judgeGauge(NodeSeries node, int seg, Segment segment, Window total, AnalysisOptions o,
+      boolean startUp) {
     Judging.AfterWarmUp aw = Judging.afterWarmUp(total, segment, o);
     if (aw.window().size() < o.minPoints()) {
       return null;
     }
     Window env = Judging.lowerEnvelope(aw.window());
-    return judgeTrend(node, seg, env, aw, "memory.total", "lower envelope of process memory", total, o);
+    return judgeTrend(node, seg, env, aw, "memory.total", "lower envelope of process memory", total, o, startUp);
   }
 
   private Finding judgeTrend(NodeSeries node, int seg, Window env, Judging.AfterWarmUp aw, String subject,
-      String what, Window total, AnalysisOptions o) {
+      String what, Window total, AnalysisOptions o, boolean startUp) {
     Trend t = Trend.of(env);
     double level = Math.max(1, Samples.median(env.values()));
     double active = Judging.activeFraction(node, seg, env);
@@ -298,12 +331,13 @@ public final class MemoryGrowthDetector implements Detector {
     }
     double current = total.isEmpty() ? env.last() : Math.max(total.last(), env.last());
     Projection p = project(current, perWorkHour, env.end(), o);
-    Settling st = settling(env, o);
+    Settling st = settling(env, o, startUp);
     if (st != null) {
       ev = ev.with("halves", st.text());
       return Findings.make(FindingKind.MEMORY_GROWTH, Severity.INFO, node, subject, seg, ev, p,
           subject + " still rises after warm-up, but ever more slowly (the second half of the window rose "
-              + Findings.pct(st.ratio() * 100) + " as fast as the first, not significantly): the process is still "
+              + Findings.pct(st.ratio() * 100) + " as fast as the first" + (st.significant() ? "" : ", not significantly")
+              + "): the process is still "
               + "settling after start-up.",
           "Check again later; a leak keeps its pace, start-up levels off.");
     }
@@ -319,7 +353,7 @@ public final class MemoryGrowthDetector implements Detector {
   }
 
   private Finding judgePeaks(NodeSeries node, int seg, Segment segment, Window total, AnalysisOptions o,
-      boolean heapHealthy) {
+      boolean heapHealthy, boolean startUp) {
     Judging.AfterWarmUp aw = Judging.afterWarmUp(total, segment, o);
     Window w = aw.window();
     if (w.size() < o.minPoints()) {
@@ -366,7 +400,7 @@ public final class MemoryGrowthDetector implements Detector {
       return small;
     }
     double settling = deceleration(w);
-    if (settling < 0.5) {
+    if (settling < (startUp ? START_UP_SETTLING : SETTLING)) {
       ev = ev.with("second half", Findings.pct(settling * 100) + " of the first half's growth");
       return Findings.make(FindingKind.MEMORY_GROWTH, Severity.INFO, node, "memory.total", seg, ev, p,
           "Peak RSS still sets new peaks, but ever more slowly (the second half of the window grew "
@@ -463,7 +497,7 @@ public final class MemoryGrowthDetector implements Detector {
   }
 
   /** The slopes of an envelope's two halves, when the second is the slower by far. */
-  record Settling(double firstPerHour, double secondPerHour, double ratio, double secondP) {
+  record Settling(double firstPerHour, double secondPerHour, double ratio, double secondP, boolean significant) {
     String text() {
       return Findings.num(firstPerHour) + " KiB/h, then " + Findings.num(secondPerHour) + " KiB/h (p="
           + Findings.num(secondP) + ")";
@@ -474,9 +508,12 @@ public final class MemoryGrowthDetector implements Detector {
    * An envelope that is levelling off, or null: the Theil-Sen slope of its later half (by time) is
    * under half its earlier half's, and the later half alone rises not significantly. A leak keeps
    * its pace; the tail of a start-up curve, which a warm-up cut placed a little early leaves in the
-   * window, does not. Each half needs {@code minPoints} points.
+   * window, does not. Each half needs {@code minPoints} points. In a process's first hour with an
+   * automatic warm-up ({@code startUp}) a later half under {@link #START_UP_SETTLING} of the earlier
+   * is enough, significant or not: there the window is the tail of a slow start-up curve more often
+   * than a leak.
    */
-  static Settling settling(Window env, AnalysisOptions o) {
+  static Settling settling(Window env, AnalysisOptions o, boolean startUp) {
     long mid = env.start() + (env.end() - env.start()) / 2;
     int m = 0;
     while (m < env.size() && env.time(m) <= mid) {
@@ -489,10 +526,14 @@ public final class MemoryGrowthDetector implements Detector {
     Trend second = Trend.of(env.slice(m, env.size()));
     double s1 = first.perHour();
     double s2 = second.perHour();
-    if (!(s1 > 0) || s2 >= 0.5 * s1 || second.rising(o.alpha())) {
+    if (!(s1 > 0)) {
       return null;
     }
-    return new Settling(s1, s2, s2 / s1, second.mk().pIncreasing());
+    boolean significant = second.rising(o.alpha());
+    if (startUp ? s2 >= START_UP_SETTLING * s1 : s2 >= SETTLING * s1 || significant) {
+      return null;
+    }
+    return new Settling(s1, s2, s2 / s1, second.mk().pIncreasing(), significant);
   }
 
   /**
