@@ -166,6 +166,7 @@ public final class SeriesBuilder {
     }
     segEnd = Math.max(segEnd, s.timeMicros());
     addPoints(s, s.timeMicros());
+    addBatch(s.timeMicros());
   }
 
   /** Segments begun so far (each restart begins one); 0 before the first snapshot. */
@@ -320,7 +321,7 @@ public final class SeriesBuilder {
         timerRows[i] = ts;
         timerRowNames[i] = type;
       }
-      ts.add(t, s.timerCount(i), segIndex);
+      put(ts, s.timerCount(i));
     }
     if (s.dns() != null) {
       add(Metric.DNS_REQUESTS, t, s.dns().requests());
@@ -344,7 +345,7 @@ public final class SeriesBuilder {
         ts = thread(name, ordinal);
         threadRows[i] = ts;
       }
-      ts.add(s, i, t, segIndex);
+      ts.put(s, i);
     }
     Comm comm = s.comm();
     if (comm != null) {
@@ -422,19 +423,52 @@ public final class SeriesBuilder {
         String resp = TcpStates.STATES.get(i % TcpStates.SIZE);
         tcpCells[i] = get(MetricKey.of(Metric.TCP_STATE, "orig", orig, "resp", resp));
       }
-      tcpCells[i].add(t, v, segIndex);
+      put(tcpCells[i], v);
     }
+  }
+
+  /**
+   * The points of the snapshot being added, gathered by {@link #addPoints} and added by {@link
+   * #addBatch} in one loop. Gathered rather than added where they are read, so that {@link
+   * Series#add} is compiled into one small loop instead of into each of the hundred-odd places that
+   * read a value: the method that read them all had {@code add} inlined at each, was the JIT's
+   * largest compilation, and was compiled again whenever a series began to fold (its fold branch
+   * unseen until then).
+   */
+  private Series[] batchSeries = new Series[256];
+  private double[] batchValues = new double[256];
+  private int batched;
+
+  private void put(Series s, double v) {
+    int n = batched;
+    if (n == batchSeries.length) {
+      batchSeries = Arrays.copyOf(batchSeries, n * 2);
+      batchValues = Arrays.copyOf(batchValues, n * 2);
+    }
+    batchSeries[n] = s;
+    batchValues[n] = v;
+    batched = n + 1;
+  }
+
+  private void addBatch(long t) {
+    Series[] ss = batchSeries;
+    double[] vs = batchValues;
+    int seg = segIndex;
+    for (int i = 0, n = batched; i < n; i++) {
+      ss[i].add(t, vs[i], seg);
+    }
+    batched = 0;
   }
 
   private void add(Metric m, long t, long v) {
     if (v != Snapshot.ABSENT) {
-      plain(m).add(t, v, segIndex);
+      put(plain(m), v);
     }
   }
 
   private void addDouble(Metric m, long t, double v) {
     if (!Double.isNaN(v)) {
-      plain(m).add(t, v, segIndex);
+      put(plain(m), v);
     }
   }
 
@@ -569,13 +603,13 @@ public final class SeriesBuilder {
       outReads = get(key(Metric.THREAD_OUT_READS, name, ordinal));
     }
 
-    void add(SnapshotData s, int row, long t, int seg) {
-      in.add(t, s.threadCounter(row, SnapshotData.IN), seg);
-      out.add(t, s.threadCounter(row, SnapshotData.OUT), seg);
-      pendingIn.add(t, s.threadCounter(row, SnapshotData.PENDING_IN), seg);
-      pendingOut.add(t, s.threadCounter(row, SnapshotData.PENDING_OUT), seg);
-      inReads.add(t, s.threadCounter(row, SnapshotData.IN_READS), seg);
-      outReads.add(t, s.threadCounter(row, SnapshotData.OUT_READS), seg);
+    void put(SnapshotData s, int row) {
+      SeriesBuilder.this.put(in, s.threadCounter(row, SnapshotData.IN));
+      SeriesBuilder.this.put(out, s.threadCounter(row, SnapshotData.OUT));
+      SeriesBuilder.this.put(pendingIn, s.threadCounter(row, SnapshotData.PENDING_IN));
+      SeriesBuilder.this.put(pendingOut, s.threadCounter(row, SnapshotData.PENDING_OUT));
+      SeriesBuilder.this.put(inReads, s.threadCounter(row, SnapshotData.IN_READS));
+      SeriesBuilder.this.put(outReads, s.threadCounter(row, SnapshotData.OUT_READS));
     }
 
     private MetricKey key(Metric m, String name, int ordinal) {
