@@ -32,7 +32,9 @@ gen "$dir/b.prof.log" "$((size_mb / 2))" 2
 head -c "$(($(stat -c %s "$dir/b.prof.log")))" "$dir/a.prof.log" > "$dir/a-half.prof.log"
 bytes=$(stat -c %s "$dir/a.prof.log")
 
-cat "$dir/a.prof.log" > /dev/null    # warm the page cache
+# warm the page cache with every input (b.prof.log too: the parallel run would otherwise read it
+# from disk, and measure the disk)
+cat "$dir/a.prof.log" "$dir/a-half.prof.log" "$dir/b.prof.log" > /dev/null
 t0=$(now); wc -l "$dir/a.prof.log" >/dev/null; t1=$(now)
 wc_s=$(secs "$t0" "$t1")
 
@@ -82,6 +84,11 @@ t0=$(now); timed java $java_opts -jar "$jar" analyze --format json "a=$dir/a-hal
 two_s=$(secs "$t0" "$t1")
 read -r _ two_user two_sys _ < "$timing" || true
 
+# What the JIT compilers cost of a run's CPU: one more run with -XX:+CITime, which prints the
+# compile times at exit on standard output (after the JSON, which is dropped here).
+citime=$(java $java_opts -XX:+CITime -jar "$jar" analyze --format json "a=$dir/a.prof.log" \
+  | sed -n 's/^ *\(C[12]\) Compile Time: *\([0-9.]*\) s.*/\1 \2/p' | tr '\n' ' ')
+
 gb() { calc "$bytes / $1 / 1000000000"; }
 printf 'input            %d bytes (%s)\n' "$bytes" "$dir/a.prof.log"
 printf 'wc -l            %6.2f s   %6.2f GB/s\n' "$wc_s" "$(gb "$wc_s")"
@@ -91,6 +98,10 @@ if [ -n "${pl_user:-}" ]; then
   cpu_s=$(calc "$pl_user + $pl_sys")
   printf 'proflog CPU      %6.2f s   %6.2f GB/s per core (user+sys, all JVM threads)\n' "$cpu_s" "$(gb "$cpu_s")"
   printf 'memory           peak heap in use %s MB (GC log), max RSS %d MB\n' "${peak_heap_m:-?}" "$((pl_rss_k / 1024))"
+fi
+if [ -n "$citime" ]; then
+  printf 'JIT compilers    %s of CPU in one analyze of the whole file\n' \
+    "$(echo "$citime" | awk '{printf "%s %.2f s, %s %.2f s", $1, $2, $3, $4}')"
 fi
 printf 'ratio            proflog/wc = %.3f\n' "$(calc "$wc_s / $pl_s")"
 extra=$(calc "$bytes - $bytes1")
