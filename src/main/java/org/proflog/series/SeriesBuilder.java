@@ -270,41 +270,41 @@ public final class SeriesBuilder {
 
   private void addPoints(SnapshotData s, long t) {
     if (s.memory() != null) {
-      add(Metric.MEMORY_TOTAL, t, s.memory().totalK());
-      add(Metric.MEMORY_MALLOCED, t, unwrapMallinfo(s.memory().mallocedK()));
+      add(Metric.MEMORY_TOTAL, s.memory().totalK());
+      add(Metric.MEMORY_MALLOCED, unwrapMallinfo(s.memory().mallocedK()));
     }
     if (s.runTime() != null) {
-      addDouble(Metric.RUNTIME_USER_SYS, t, s.runTime().userSys());
-      addDouble(Metric.RUNTIME_REAL, t, s.runTime().real());
+      addDouble(Metric.RUNTIME_USER_SYS, s.runTime().userSys());
+      addDouble(Metric.RUNTIME_REAL, s.runTime().real());
     }
     ConnSummary c = s.conns();
     if (c != null) {
-      add(Metric.CONNS_TOTAL, t, restarts.connsTotal());
-      add(Metric.CONNS_CURRENT, t, c.currentObjects());
-      add(Metric.CONNS_SESSIONS, t, c.currentSessions());
+      add(Metric.CONNS_TOTAL, restarts.connsTotal());
+      add(Metric.CONNS_CURRENT, c.currentObjects());
+      add(Metric.CONNS_SESSIONS, c.currentSessions());
       if (s.expensive() && c.hasEstimates()) {
-        add(Metric.CONNS_MEM, t, c.memBytes());
+        add(Metric.CONNS_MEM, c.memBytes());
       }
     }
     ConnProtocols p = s.connProtocols();
     if (p != null) {
-      add(Metric.CONNS_TCP, t, p.tcp());
-      add(Metric.CONNS_UDP, t, p.udp());
-      add(Metric.CONNS_ICMP, t, p.icmp());
+      add(Metric.CONNS_TCP, p.tcp());
+      add(Metric.CONNS_UDP, p.udp());
+      add(Metric.CONNS_ICMP, p.icmp());
     }
     if (s.expired() != Snapshot.ABSENT) {
-      add(Metric.CONNS_EXPIRED, t, restarts.expired());
+      add(Metric.CONNS_EXPIRED, restarts.expired());
     }
-    addTcpStates(s, t);
-    add(Metric.REASSEMBLER, t, s.reassemblerK());
+    addTcpStates(s);
+    add(Metric.REASSEMBLER, s.reassemblerK());
     if (s.ruleMatcher() != null) {
-      add(Metric.RULES_DFA_STATES, t, s.ruleMatcher().dfaStates());
-      add(Metric.RULES_MEM, t, s.ruleMatcher().memK());
+      add(Metric.RULES_DFA_STATES, s.ruleMatcher().dfaStates());
+      add(Metric.RULES_MEM, s.ruleMatcher().memK());
     }
     if (s.timers() != null) {
-      add(Metric.TIMERS_CURRENT, t, s.timers().current());
+      add(Metric.TIMERS_CURRENT, s.timers().current());
       if (s.lagIsMeaningful()) {
-        addDouble(Metric.TIMERS_LAG, t, s.timers().lagSeconds());
+        addDouble(Metric.TIMERS_LAG, s.timers().lagSeconds());
       }
     }
     int timerRowCount = s.timerRows();
@@ -324,15 +324,15 @@ public final class SeriesBuilder {
       put(ts, s.timerCount(i));
     }
     if (s.dns() != null) {
-      add(Metric.DNS_REQUESTS, t, s.dns().requests());
-      add(Metric.DNS_FAILED, t, s.dns().failed());
-      add(Metric.DNS_PENDING, t, s.dns().pending());
+      add(Metric.DNS_REQUESTS, s.dns().requests());
+      add(Metric.DNS_FAILED, s.dns().failed());
+      add(Metric.DNS_PENDING, s.dns().pending());
     }
     if (s.triggers() != null) {
-      add(Metric.TRIGGERS_TOTAL, t, s.triggers().total());
-      add(Metric.TRIGGERS_PENDING, t, s.triggers().pending());
+      add(Metric.TRIGGERS_TOTAL, s.triggers().total());
+      add(Metric.TRIGGERS_PENDING, s.triggers().pending());
     }
-    add(Metric.THREADS_CURRENT, t, s.threadsCurrent());
+    add(Metric.THREADS_CURRENT, s.threadsCurrent());
     int threadRowCount = s.threadRows();
     if (threadRows.length < threadRowCount) {
       threadRows = Arrays.copyOf(threadRows, threadRowCount);
@@ -349,18 +349,18 @@ public final class SeriesBuilder {
     }
     Comm comm = s.comm();
     if (comm != null) {
-      add(Metric.COMM_PEERS, t, comm.peers());
-      add(Metric.COMM_EVENTS_IN, t, comm.eventsIn());
-      add(Metric.COMM_EVENTS_OUT, t, comm.eventsOut());
-      add(Metric.COMM_LOGS_IN, t, comm.logsIn());
-      add(Metric.COMM_LOGS_OUT, t, comm.logsOut());
+      add(Metric.COMM_PEERS, comm.peers());
+      add(Metric.COMM_EVENTS_IN, comm.eventsIn());
+      add(Metric.COMM_EVENTS_OUT, comm.eventsOut());
+      add(Metric.COMM_LOGS_IN, comm.logsIn());
+      add(Metric.COMM_LOGS_OUT, comm.logsOut());
     } else if (s.legacyComm() != null) {
-      add(Metric.COMM_PEERS, t, s.legacyComm().peers());
+      add(Metric.COMM_PEERS, s.legacyComm().peers());
     }
     addGlobals(s, t);
-    add(Metric.GLOBALS_TOTAL, t, s.globalSizesTotalK());
-    add(Metric.TABLES_ENTRIES, t, s.tableEntries());
-    add(Metric.TABLES_ENTRIES_RECURSIVE, t, s.tableEntriesRecursive());
+    add(Metric.GLOBALS_TOTAL, s.globalSizesTotalK());
+    add(Metric.TABLES_ENTRIES, s.tableEntries());
+    add(Metric.TABLES_ENTRIES_RECURSIVE, s.tableEntriesRecursive());
   }
 
   private void addGlobals(SnapshotData s, long t) {
@@ -409,7 +409,7 @@ public final class SeriesBuilder {
     }
   }
 
-  private void addTcpStates(SnapshotData s, long t) {
+  private void addTcpStates(SnapshotData s) {
     if (!s.hasTcpStates() || s.tcpGlued()) {
       return;
     }
@@ -433,7 +433,8 @@ public final class SeriesBuilder {
    * Series#add} is compiled into one small loop instead of into each of the hundred-odd places that
    * read a value: the method that read them all had {@code add} inlined at each, was the JIT's
    * largest compilation, and was compiled again whenever a series began to fold (its fold branch
-   * unseen until then).
+   * unseen until then). The globals of an expensive snapshot are added where they are read: they
+   * come every Nth snapshot, each found through a map anyway.
    */
   private Series[] batchSeries = new Series[256];
   private double[] batchValues = new double[256];
@@ -460,13 +461,13 @@ public final class SeriesBuilder {
     batched = 0;
   }
 
-  private void add(Metric m, long t, long v) {
+  private void add(Metric m, long v) {
     if (v != Snapshot.ABSENT) {
       put(plain(m), v);
     }
   }
 
-  private void addDouble(Metric m, long t, double v) {
+  private void addDouble(Metric m, double v) {
     if (!Double.isNaN(v)) {
       put(plain(m), v);
     }
