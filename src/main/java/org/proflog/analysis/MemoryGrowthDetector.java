@@ -81,6 +81,15 @@ public final class MemoryGrowthDetector implements Detector {
    */
   static final double MIN_WINDOW_GROWTH_PCT = 1.0;
 
+  /**
+   * Hours of window below which peak RSS that rises slower than {@link #WARN_PCT_PER_HOUR} is an
+   * info, whatever the load did: in a process's first hours Zeek's own day-long tables
+   * (Software::tracked, Known::hosts, create_expire=1day) still fill, the daily rise of load moves
+   * peak RSS by up to 2 %/h, and the noise of a steady process sets a few new peaks too. A leak that
+   * slow is found once the window spans an hour; one faster is judged at once.
+   */
+  static final double SLOW_PEAKS_MIN_HOURS = 1.0;
+
   /** R² against conns.total from which growth counts as kept per connection. */
   static final double PER_CONNECTION_R2 = 0.98;
 
@@ -406,6 +415,12 @@ public final class MemoryGrowthDetector implements Detector {
           "Peak RSS still sets new peaks, but ever more slowly (the second half of the window grew "
               + Findings.pct(settling * 100) + " as much as the first): the process is still settling after start-up.",
           "Check again later; a leak keeps its pace, start-up levels off.");
+    }
+    if (pct < WARN_PCT_PER_HOUR && hours < SLOW_PEAKS_MIN_HOURS) {
+      return Findings.make(FindingKind.MEMORY_GROWTH, Severity.INFO, node, "memory.total", seg, ev, p,
+          "Peak RSS still sets new peaks after warm-up, by " + Findings.pct(pct) + " per hour of work over the "
+              + Findings.hours(hours) + " judged: too slow to tell from start-up and daily load in under an hour.",
+          "Check again when an hour after warm-up has been recorded; a leak keeps its pace.");
     }
     if (loadRises(node, seg, w, o) && pct < WARN_PCT_PER_HOUR) {
       return Findings.make(FindingKind.MEMORY_GROWTH, Severity.INFO, node, "memory.total", seg, ev, p,

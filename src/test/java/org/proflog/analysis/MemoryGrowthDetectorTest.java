@@ -147,16 +147,43 @@ class MemoryGrowthDetectorTest {
   }
 
   @Test
-  void manyNewPeaksOrMuchGrowthAreALeakEvenInAnHour() {
-    // the same 0.6 % in 18 steps (more new peaks than noise sets): a leak outrunning its noise
-    int[] often = new int[18];
+  void manyNewPeaksOrMuchGrowthAreALeakOverAnHour() {
+    // 0.6 % in 20 steps over 64 minutes (more new peaks than noise sets): a leak outrunning its noise
+    int[] often = new int[20];
     for (int k = 0; k < often.length; k++) {
       often[k] = 4 + 3 * k;
     }
-    assertThat(steppedPeaks(58, 200, often)).singleElement()
+    assertThat(steppedPeaks(64, 180, often)).singleElement()
         .satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.WARNING));
     // three peaks that rise 1.5 %: more than noise climbs
-    assertThat(steppedPeaks(58, 3000, 15, 35, 55)).singleElement()
+    assertThat(steppedPeaks(64, 3000, 15, 35, 55)).singleElement()
+        .satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.WARNING));
+  }
+
+  @Test
+  void slowNewPeaksNeedAnHourFastOnesDoNot() {
+    // 1 %/h for 40 minutes, a new peak every 2 minutes: under the 2 %/h that start-up and daily load
+    // reach, judged on less than an hour
+    double[] slow = new double[40];
+    double[] fast = new double[40];
+    for (int k = 1; k < slow.length; k += 2) {
+      slow[k] = 600_000 * 0.01 / 30;
+      fast[k] = 600_000 * 0.04 / 30;
+    }
+    assertThat(steppedPeaks(slow)).singleElement().satisfies(x -> {
+      assertThat(x.severity()).isEqualTo(Severity.INFO);
+      assertThat(x.explanation()).contains("too slow to tell from start-up and daily load in under an hour");
+      assertThat(x.evidence().slope()).isBetween(5_000.0, 7_000.0);
+    });
+    // 4 %/h over the same 40 minutes is a leak at once
+    assertThat(steppedPeaks(fast)).singleElement()
+        .satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.WARNING));
+    // and the slow one is, once the window spans an hour
+    double[] longer = new double[70];
+    for (int k = 1; k < longer.length; k += 2) {
+      longer[k] = 600_000 * 0.01 / 30;
+    }
+    assertThat(steppedPeaks(longer)).singleElement()
         .satisfies(x -> assertThat(x.severity()).isEqualTo(Severity.WARNING));
   }
 
