@@ -95,8 +95,20 @@ public final class MemoryGrowthDetector implements Detector {
 
   @Override
   public List<Finding> detect(NodeSeries node, AnalysisContext ctx) {
-    List<Finding> out = new ArrayList<>();
     int seg = Findings.latestSegment(node);
+    ClusterLoad.StandIn load = ClusterLoad.of(node, seg, ctx.cluster());
+    if (load == null) {
+      return detect(node, seg, ctx);
+    }
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : detect(load.node(), seg, ctx)) {
+      out.add(ClusterLoad.relabel(f, load));
+    }
+    return out;
+  }
+
+  private List<Finding> detect(NodeSeries node, int seg, AnalysisContext ctx) {
+    List<Finding> out = new ArrayList<>();
     Segment segment = Findings.segment(node, seg);
     AnalysisOptions o = ctx.options();
     Window total = Window.withoutShutdown(node.get(Metric.MEMORY_TOTAL), seg, segment);
@@ -455,8 +467,8 @@ public final class MemoryGrowthDetector implements Detector {
   /** Adds memory per 1000 connections when conns.total is known: growth judged against work done. */
   private static Relation addWorkRelation(NodeSeries node, int seg, Window w, Map<String, String> extra) {
     Window conns = Window.of(node.get(Metric.CONNS_TOTAL), seg);
-    if (conns.size() < 3 || w.size() < 3) {
-      return null;
+    if (conns.size() < 3 || w.size() < 3 || conns.allZero()) {
+      return null; // a manager, logger or proxy counts no connections of its own
     }
     double[] c = w.aligned(conns);
     for (double v : c) {

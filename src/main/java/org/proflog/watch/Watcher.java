@@ -342,7 +342,9 @@ public final class Watcher {
     // Every node with new data is analysed (unless it only folded), not a capped few: with its memo
     // an analysis redoes only the statistics whose input moved, so a finding is printed at the
     // snapshot that decides it.
-    AnalysisContext ctx = AnalysisContext.of(analyzer.options(), List.of());
+    // The cluster as of the last tick: its builds share the series their builders keep growing, so
+    // a manager's memory is judged against the workers' latest connections (ClusterLoad).
+    AnalysisContext ctx = AnalysisContext.of(analyzer.options(), analyzed);
     // nodes are independent: analyse the due ones in parallel, record on this thread
     List<Analysed> results = due.parallelStream()
         .map(f -> {
