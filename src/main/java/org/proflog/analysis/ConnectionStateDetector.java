@@ -9,8 +9,9 @@ import org.proflog.series.Segment;
 
 /**
  * connection-state: current connections or reassembler data growing without bound after warm-up.
- * Current connections are judged against the new-connection rate (a higher rate explains more live
- * connections); reassembler data against current connections. Growth in a process's first minutes
+ * Current connections are judged by their lower envelope (the troughs between bursts of traffic)
+ * and against the new-connection rate (a higher rate explains more live connections); reassembler
+ * data against current connections. Growth in a process's first minutes
  * (see {@link Judging#MIN_JUDGED_AGE_MICROS}) is an info: connections accumulate until the first
  * of them time out.
  */
@@ -67,6 +68,11 @@ public final class ConnectionStateDetector implements Detector {
     if (w.size() < o.minPoints()) {
       return null;
     }
+    boolean troughs = rates != null;
+    if (troughs) {
+      // bursts of traffic come and go; state that is never expired raises the troughs between them
+      w = Judging.lowerEnvelope(w);
+    }
     double growthPct = (w.last() - w.first()) / Math.max(1, w.first()) * 100;
     if (growthPct < o.minTableGrowthPct()) {
       return null;
@@ -102,7 +108,8 @@ public final class ConnectionStateDetector implements Detector {
         return null;
       }
     }
-    Evidence ev = Findings.trendEvidence(Trend.METHOD, w, t, unit + "/h", unit,
+    Evidence ev = Findings.trendEvidence(troughs ? Trend.METHOD + " on lower envelope" : Trend.METHOD, w, t,
+        unit + "/h", unit,
         Findings.extra("growth", Findings.pct(growthPct) + " over the window"));
     long age = Judging.age(segment, w.end());
     if (age < Judging.MIN_JUDGED_AGE_MICROS) {

@@ -100,6 +100,32 @@ class OtherDetectorsTest {
     assertThat(run(new ConnectionStateDetector(), b.build())).isEmpty();
   }
 
+  /**
+   * Bursts of traffic (every 15 minutes, doubling the live connections, draining in a few) are
+   * load, even when the data ends at the top of one; state that is never expired raises the
+   * troughs between them.
+   */
+  @Test
+  void connectionBurstsAreLoadRisingTroughsAreNot() {
+    NodeBuilder bursty = new NodeBuilder("worker-1", 60, 90, 8);
+    bursty.put(Metric.CONNS_TOTAL, i -> 1000.0 * i);
+    bursty.put(Metric.CONNS_CURRENT, i -> 2000 * (1 + burst(i)) + bursty.noise(60));
+    assertThat(run(new ConnectionStateDetector(), bursty.build())).isEmpty();
+    NodeBuilder leaking = new NodeBuilder("worker-1", 60, 90, 8);
+    leaking.put(Metric.CONNS_TOTAL, i -> 1000.0 * i);
+    leaking.put(Metric.CONNS_CURRENT, i -> (2000 + 15.0 * i) * (1 + burst(i)) + leaking.noise(60));
+    assertThat(run(new ConnectionStateDetector(), leaking.build())).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+      assertThat(f.evidence().method()).endsWith("on lower envelope");
+    });
+  }
+
+  /** 1 at a burst's top (every 15 snapshots, the last one at the last snapshot but one), decaying. */
+  private static double burst(int i) {
+    int e = (i + 2) % 15;
+    return e < 4 ? Math.exp(-e) : 0;
+  }
+
   @Test
   void dnsPendingStuck() {
     NodeBuilder b = node(7);
