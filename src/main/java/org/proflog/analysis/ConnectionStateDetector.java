@@ -68,7 +68,8 @@ public final class ConnectionStateDetector implements Detector {
     if (w.size() < o.minPoints()) {
       return null;
     }
-    boolean troughs = rates != null;
+    boolean reassembler = subject.equals("reassembler.data");
+    boolean troughs = !reassembler;
     if (troughs) {
       // bursts of traffic come and go; state that is never expired raises the troughs between them
       w = Judging.lowerEnvelope(w);
@@ -77,7 +78,6 @@ public final class ConnectionStateDetector implements Detector {
     if (growthPct < o.minTableGrowthPct()) {
       return null;
     }
-    boolean reassembler = subject.equals("reassembler.data");
     if (reassembler && w.last() - w.first() < REASSEMBLER_MIN_GROWTH_KIB) {
       // a few MiB of buffered stream data come and go with single flows: not a trend worth a warning
       return null;
