@@ -34,7 +34,7 @@ final class ClusterLoad {
     }
     List<Window> loads = new ArrayList<>();
     for (NodeSeries other : cluster) {
-      if (other == node || other.node().equals(node.node())) {
+      if (other.node().equals(node.node())) {
         continue;
       }
       Window w = Window.of(other.get(Metric.CONNS_CURRENT), Findings.latestSegment(other));

@@ -58,12 +58,10 @@ class DetectionDelayTest {
     return b.build();
   }
 
-  /** Snapshots after warm-up until the first warning, or -1 when none within the data. */
-  static int delay(Signal sig, long interval, long seed, boolean givenWarmup) {
-    return delay(sig, interval, seed, givenWarmup, 1.0, 120);
-  }
-
-  /** As above for a leak of {@code pctPerHour}, watched for up to {@code after} snapshots after warm-up. */
+  /**
+   * Snapshots after warm-up until the first warning for a leak of {@code pctPerHour}, watched for up
+   * to {@code after} snapshots after warm-up; -1 when none within the data.
+   */
   static int delay(Signal sig, long interval, long seed, boolean givenWarmup, double pctPerHour, int after) {
     int n = WARM + after;
     AnalysisOptions o = AnalysisOptions.defaults();
