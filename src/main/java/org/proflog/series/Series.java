@@ -151,6 +151,9 @@ public final class Series {
    * loops (the launcher's {@code -XX:FreqInlineSize}); appending is out of line.
    */
   public void add(long timeMicros, double value, int segment) {
+    if (block != null) {
+      block.detach(this); // its points so far come back here first
+    }
     version++;
     if (lastFill < factor && lastFoldable && lastSegment == segment) {
       foldLast(timeMicros, value);
@@ -208,6 +211,66 @@ public final class Series {
     if (changes != null && !lastOpen()) {
       changes.changed(timeMicros); // appended whole (an exact series, or a run's first point)
     }
+  }
+
+  /**
+   * The block that holds this series' points while its node is read (null: they are here); see
+   * {@link SeriesBlock}. Only the builder reads a series then, and it detaches every member first.
+   */
+  SeriesBlock block;
+  /** This series' column in {@link #block}. */
+  int blockSlot;
+
+  /**
+   * Takes the points a {@link SeriesBlock} held for this series, which is empty, with the state a
+   * series that had been given them one by one would have: same points, runs, compaction factor,
+   * open latest point, limit and counts.
+   */
+  void restore(
+      long[] times,
+      double[] values,
+      int n,
+      int[] starts,
+      int[] segmentsOfRuns,
+      int runCount,
+      int factor,
+      int lastFill,
+      int limit,
+      long version,
+      int rewrites) {
+    if (size != 0) {
+      throw new IllegalStateException("restore into a series with points");
+    }
+    this.limit = limit;
+    int needed = (2 * n + CHUNK_LONGS - 1) >>> CHUNK_SHIFT;
+    chunks = new long[Math.max(4, needed)][];
+    for (int k = 0; k < needed; k++) {
+      chunks[k] = new long[(int) Math.min(CHUNK_LONGS, 2L * limit - (long) k * CHUNK_LONGS)];
+    }
+    if (needed == 0) {
+      chunks[0] = new long[32];
+    }
+    for (int i = 0; i < n; i++) {
+      long[] d = chunks[(2 * i) >>> CHUNK_SHIFT];
+      int o = (2 * i) & CHUNK_MASK;
+      d[o] = times[i];
+      d[o + 1] = Double.doubleToRawLongBits(values[i]);
+    }
+    runStart = Arrays.copyOf(starts, Math.max(2, runCount));
+    runSegment = Arrays.copyOf(segmentsOfRuns, Math.max(2, runCount));
+    runs = runCount;
+    size = n;
+    lastSegment = runCount == 0 ? Integer.MIN_VALUE : segmentsOfRuns[runCount - 1];
+    this.factor = factor;
+    this.lastFill = lastFill;
+    this.version = version;
+    this.rewrites = rewrites;
+    refreshLast();
+  }
+
+  /** Whether merged points keep the later value (a counter) rather than the larger (a gauge). */
+  boolean isCounter() {
+    return counter;
   }
 
   /** Where this series counts the changes to its whole points (null: nowhere). */

@@ -118,8 +118,14 @@ public final class SeriesBuilder {
    * {@link Series}); {@link Series#UNBOUNDED} keeps every point.
    */
   public SeriesBuilder(NodeId node, int maxPoints) {
+    this(node, maxPoints, true);
+  }
+
+  /** As {@link #SeriesBuilder(NodeId, int)}; {@code blocks} false gives every series its points one by one. */
+  SeriesBuilder(NodeId node, int maxPoints, boolean blocks) {
     this.node = node;
     this.maxPoints = maxPoints;
+    this.blocks = blocks;
   }
 
   /** Marks the start of the next file of this node (call before its snapshots). */
@@ -180,6 +186,11 @@ public final class SeriesBuilder {
    * and keep growing.
    */
   public NodeSeries build(Era era, long problems, long repairedLines) {
+    built = true;
+    if (block != null) {
+      block.detachAll();
+      block = null;
+    }
     closeSegment();
     SortedMap<MetricKey, Series> sorted = sortedSeries(era);
     return new NodeSeries(
@@ -441,6 +452,10 @@ public final class SeriesBuilder {
   private int batched;
 
   private void put(Series s, double v) {
+    SeriesBlock k = block;
+    if (k != null && k.take(s, v)) {
+      return;
+    }
     int n = batched;
     if (n == batchSeries.length) {
       batchSeries = Arrays.copyOf(batchSeries, n * 2);
@@ -452,13 +467,65 @@ public final class SeriesBuilder {
   }
 
   private void addBatch(long t) {
+    int seg = segIndex;
+    if (block != null) {
+      if (block.endSnapshot(t, seg) == 0) {
+        block = null;
+      }
+    } else if (blocks && !built && batched > 0) {
+      formBlock(t, seg);
+    }
     Series[] ss = batchSeries;
     double[] vs = batchValues;
-    int seg = segIndex;
     for (int i = 0, n = batched; i < n; i++) {
       ss[i].add(t, vs[i], seg);
     }
     batched = 0;
+  }
+
+  /**
+   * Whether the series that take a point at every snapshot are gathered into a {@link SeriesBlock}
+   * while the node is read (the default); off only to compare against.
+   */
+  private final boolean blocks;
+  /** The block of the series read so far, null before the first snapshot and after a build. */
+  private SeriesBlock block;
+  /** Whether {@link #build} was called: the series are out, and each holds its own points. */
+  private boolean built;
+
+  /** The block of the series read so far, or null (for tests). */
+  SeriesBlock block() {
+    return block;
+  }
+
+  /**
+   * Makes the block from the first snapshot's batch: each empty series there once (the others stay
+   * in the batch). Its first row is this snapshot's.
+   */
+  private void formBlock(long t, int seg) {
+    Series[] members = new Series[batched];
+    double[] values = new double[batched];
+    java.util.IdentityHashMap<Series, Boolean> once = new java.util.IdentityHashMap<>();
+    for (int i = 0; i < batched; i++) {
+      once.merge(batchSeries[i], Boolean.TRUE, (a, b) -> Boolean.FALSE);
+    }
+    int width = 0;
+    int rest = 0;
+    for (int i = 0; i < batched; i++) {
+      Series s = batchSeries[i];
+      if (s.isEmpty() && once.get(s)) {
+        members[width] = s;
+        values[width++] = batchValues[i];
+      } else {
+        batchSeries[rest] = s;
+        batchValues[rest++] = batchValues[i];
+      }
+    }
+    batched = rest;
+    if (width > 0) {
+      block = new SeriesBlock(members, values, width, maxPoints, wholeChanges);
+      block.endSnapshot(t, seg);
+    }
   }
 
   private void add(Metric m, long v) {

@@ -16,6 +16,12 @@ public final class WholeChanges {
     lastMicros = timeMicros;
   }
 
+  /** The same change to {@code series} series at once (a {@link SeriesBlock}'s members). */
+  void changed(long timeMicros, int series) {
+    count += series;
+    lastMicros = timeMicros;
+  }
+
   /** Changes so far. */
   public long count() {
     return count;
