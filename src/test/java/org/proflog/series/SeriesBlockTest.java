@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.proflog.model.Era;
 import org.proflog.model.NodeId;
@@ -34,13 +35,7 @@ class SeriesBlockTest {
   private static final int[] LIMITS = {8, 13, 64, SeriesBuilder.DEFAULT_MAX_POINTS};
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "g1/worker.prof.log", "g2/worker.prof.log", "g3/worker.prof.log", "g4/worker.prof.log",
-    "g5/worker.prof.log", "g6/manager.prof.log", "g7/manager.prof.log", "g8/worker.prof.log",
-    "g9/standalone.prof.log", "g6-real/live-healthy.prof.log", "g6-real/offline-default.prof.log",
-    "g9-real/offline-default.prof.log", "seed/global-sizes.txt", "seed/reader-and-memory.txt",
-    "seed/continued.txt", "seed/conns.txt", "seed/first-snapshot.txt"
-  })
+  @MethodSource("org.proflog.series.SnapshotViewTest#fixtures")
   void fixturesGiveTheSameSeries(String name) throws IOException {
     byte[] data;
     try (InputStream in = getClass().getResourceAsStream("/formats/" + name)) {

@@ -9,7 +9,9 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.proflog.model.NodeId;
 import org.proflog.model.Snapshot;
@@ -28,14 +30,18 @@ import org.proflog.simulate.Simulator;
  */
 class SnapshotViewTest {
 
+  /** Every era's fixture, the real Zeek files and the pasted excerpts (under /formats/). */
+  static Stream<String> fixtures() {
+    return Stream.of(
+        "g1/worker.prof.log", "g2/worker.prof.log", "g3/worker.prof.log", "g4/worker.prof.log",
+        "g5/worker.prof.log", "g6/manager.prof.log", "g7/manager.prof.log", "g8/worker.prof.log",
+        "g9/standalone.prof.log", "g6-real/live-healthy.prof.log", "g6-real/offline-default.prof.log",
+        "g9-real/offline-default.prof.log", "seed/global-sizes.txt", "seed/reader-and-memory.txt",
+        "seed/continued.txt", "seed/conns.txt", "seed/first-snapshot.txt");
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {
-    "g1/worker.prof.log", "g2/worker.prof.log", "g3/worker.prof.log", "g4/worker.prof.log",
-    "g5/worker.prof.log", "g6/manager.prof.log", "g7/manager.prof.log", "g8/worker.prof.log",
-    "g9/standalone.prof.log", "g6-real/live-healthy.prof.log", "g6-real/offline-default.prof.log",
-    "g9-real/offline-default.prof.log", "seed/global-sizes.txt", "seed/reader-and-memory.txt",
-    "seed/continued.txt", "seed/conns.txt", "seed/first-snapshot.txt"
-  })
+  @MethodSource("fixtures")
   void fixturesGiveTheSameSeries(String name) throws IOException {
     byte[] data;
     try (InputStream in = getClass().getResourceAsStream("/formats/" + name)) {
