@@ -219,8 +219,20 @@ public final class ProfLogReader implements Iterator<Snapshot>, Closeable {
       while (!finished && step()) {
         // read on
       }
+    } catch (SinkFailure f) {
+      throw (RuntimeException) f.getCause();
     } finally {
       viewSink = null;
+    }
+  }
+
+  /**
+   * What the consumer of {@link #drainTo} threw, carried past the line handling (which turns an
+   * exception of its own into a problem of that line) and rethrown as it was.
+   */
+  private static final class SinkFailure extends RuntimeException {
+    SinkFailure(RuntimeException cause) {
+      super(null, cause, false, false);
     }
   }
 
@@ -297,7 +309,7 @@ public final class ProfLogReader implements Iterator<Snapshot>, Closeable {
     int r;
     try {
       r = decoder.decode(b, s, e);
-    } catch (ParseException pe) {
+    } catch (ParseException | SinkFailure pe) {
       throw pe;
     } catch (RuntimeException ex) {
       report(currentLine, "unreadable line (" + ex.getClass().getSimpleName() + ")");
@@ -431,7 +443,7 @@ public final class ProfLogReader implements Iterator<Snapshot>, Closeable {
     int r;
     try {
       r = timed ? decoder.decode(n, s, e) : decoder.decodeUntimed(n, s, e);
-    } catch (ParseException pe) {
+    } catch (ParseException | SinkFailure pe) {
       throw pe;
     } catch (RuntimeException ex) {
       return false;
@@ -546,7 +558,11 @@ public final class ProfLogReader implements Iterator<Snapshot>, Closeable {
     sawComm |= t.has(SnapshotBuilder.COMM | SnapshotBuilder.LEGACY_COMM);
     t.partial = partial;
     if (viewSink != null) {
-      viewSink.accept(t);
+      try {
+        viewSink.accept(t);
+      } catch (RuntimeException e) {
+        throw new SinkFailure(e); // the consumer's, not the line's: out of drainTo as it was thrown
+      }
     } else {
       ready.add(t.build());
     }

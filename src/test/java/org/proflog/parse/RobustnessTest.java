@@ -32,6 +32,23 @@ class RobustnessTest {
           + "1760000415.052240 Comm: peers=0 stores=0 pending_queries=0 events_in=0 events_out=0 logs_in=0 logs_out=0 ids_in=0 ids_out=0 ";
 
   @Test
+  void anExceptionOfTheDrainConsumerComesOutAsThrownNotAsAProblem() {
+    String two = CHEAP_G9 + CHEAP_G9.replace("1760000415.052240", "1760000425.052240");
+    for (int failAt : new int[] {1, 2}) { // the first snapshot ends at a separator, the second at the end
+      IllegalStateException thrown = new IllegalStateException("consumer bug");
+      int[] seen = {0};
+      ProfLogReader r = new ProfLogReader(
+          new ByteArrayInputStream(two.getBytes(StandardCharsets.ISO_8859_1)), "x", ParseOptions.defaults());
+      assertThatThrownBy(() -> r.drainTo(s -> {
+        if (++seen[0] == failAt) {
+          throw thrown;
+        }
+      })).isSameAs(thrown);
+      assertThat(r.problemCount()).isZero();
+    }
+  }
+
+  @Test
   void emptyInputHasNoSnapshots() {
     Parsed p = Parsed.text("");
     assertThat(p.snapshots()).isEmpty();
