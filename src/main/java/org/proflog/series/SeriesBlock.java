@@ -46,7 +46,8 @@ final class SeriesBlock {
   private boolean lastFoldable;
   private int limit;
 
-  // The snapshot being taken: a value per member, and the snapshot number that gave it.
+  // The snapshot being taken: a value per member; for members taken out of order, the number of
+  // the snapshot that gave it.
   private double[] pending;
   private int[] stamp;
   private int snapshot = 1;
@@ -54,7 +55,6 @@ final class SeriesBlock {
   private int cursor;
   /** How far taking in order may go: the width, or 0 once a member came out of order. */
   private int inOrder;
-  private boolean outOfOrder;
   private boolean[] twice;
   private boolean anyTwice;
 
@@ -119,7 +119,6 @@ final class SeriesBlock {
     }
     pending[m] = v;
     stamp[m] = snapshot;
-    outOfOrder = true;
     inOrder = 0;
     return true;
   }
@@ -135,7 +134,8 @@ final class SeriesBlock {
    * their own, and the others get their point. Returns the width left (0: the block is done).
    */
   int endSnapshot(long t, int segment) {
-    if (cursor != width || outOfOrder || anyTwice) {
+    // a member taken out of order was not taken in order: then cursor is below the width too
+    if (cursor != width || anyTwice) {
       boolean[] leaving = new boolean[width];
       Series[] again = new Series[width];
       double[] first = new double[width];
@@ -152,7 +152,6 @@ final class SeriesBlock {
         again[i].add(t, first[i], segment);
       }
       anyTwice = false;
-      outOfOrder = false;
     }
     if (width > 0) {
       add(t, segment);
@@ -209,9 +208,14 @@ final class SeriesBlock {
     size = n + 1;
     lastFill = 1;
     lastFoldable = !first;
-    if (!(factor > 1 && lastFoldable && lastFill < factor)) {
+    if (!lastOpen()) {
       changes.changed(t, width);
     }
+  }
+
+  /** {@link Series#lastOpen()} of every member. */
+  private boolean lastOpen() {
+    return factor > 1 && lastFoldable && lastFill < factor;
   }
 
   /** The chunk that holds row {@code r}, allocated when first reached. */

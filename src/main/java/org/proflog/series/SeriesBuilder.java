@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -505,7 +506,7 @@ public final class SeriesBuilder {
   private void formBlock(long t, int seg) {
     Series[] members = new Series[batched];
     double[] values = new double[batched];
-    java.util.IdentityHashMap<Series, Boolean> once = new java.util.IdentityHashMap<>();
+    IdentityHashMap<Series, Boolean> once = new IdentityHashMap<>();
     for (int i = 0; i < batched; i++) {
       once.merge(batchSeries[i], Boolean.TRUE, (a, b) -> Boolean.FALSE);
     }
